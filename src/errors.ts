@@ -1,0 +1,63 @@
+/**
+ * Every error the library throws on purpose is a ReviewTriageError with a
+ * stable `code`, so callers can branch on it without parsing messages.
+ */
+export type ErrorCode = 'INVALID_INPUT' | 'INVALID_OPTIONS' | 'INVALID_LEXICON' | 'PIPELINE' | 'SEGMENTER';
+
+export class ReviewTriageError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** One problem found by validation: where (a path of keys/indexes) and why. */
+export interface ValidationIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** A review (or its options) did not match the documented shape. */
+export class InputError extends ReviewTriageError {
+  readonly issues: ValidationIssue[];
+  /** The first offending field, e.g. `rating`, or `''` for the whole input. */
+  readonly field: string;
+  constructor(message: string, issues: ValidationIssue[] = []) {
+    super('INVALID_INPUT', message);
+    this.issues = issues;
+    this.field = issues[0]?.path.join('.') ?? '';
+  }
+}
+
+/** Analyzer or batch options were wrong: unknown keys, wrong types, bad ranges. */
+export class OptionsError extends ReviewTriageError {
+  readonly issues: ValidationIssue[];
+  constructor(message: string, issues: ValidationIssue[] = []) {
+    super('INVALID_OPTIONS', message);
+    this.issues = issues;
+  }
+}
+
+/** A lexicon file or object is malformed; `source` and `entry` point at the culprit. */
+export class LexiconError extends ReviewTriageError {
+  readonly source: string;
+  /** Index of the offending entry in `entries`, or null when the file itself is wrong. */
+  readonly entry: number | null;
+  readonly reason: string;
+  constructor(source: string, entry: number | null, reason: string, options?: { cause?: unknown }) {
+    const where = entry === null ? source : `${source}, entry #${entry}`;
+    super('INVALID_LEXICON', `Invalid lexicon ${where}: ${reason}`, options);
+    this.source = source;
+    this.entry = entry;
+    this.reason = reason;
+  }
+}
+
+/** Adding, replacing or removing a stage that does not fit the pipeline. */
+export class PipelineError extends ReviewTriageError {
+  constructor(message: string) {
+    super('PIPELINE', message);
+  }
+}

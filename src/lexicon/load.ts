@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LexiconError } from '../errors.js';
+import { ENTRY_SCHEMAS, LexiconFileSchema, type Lexicon, type LexiconEntry, type LexiconKind, type LexiconLang } from './schema.js';
+
+/** What a caller may pass as a lexicon: a parsed object or a path to a JSON file. */
+export type LexiconSource = string | Lexicon | { kind: string; lang: string; entries: unknown[] };
+
+/**
+ * Validates one lexicon object. `source` names it in errors (a file path or
+ * `lexicons[2]`). Errors name the entry index and the field.
+ */
+export function parseLexicon(value: unknown, source: string): Lexicon {
+  const file = LexiconFileSchema.safeParse(value);
+  if (!file.success) {
+    const i = file.error.issues[0]!;
+    const at = i.path.length ? `${i.path.join('.')}: ` : '';
+    throw new LexiconError(source, null, `${at}${i.message}`);
+  }
+  const { kind, lang, entries, description, replace } = file.data;
+  const schema = ENTRY_SCHEMAS[kind];
+  const parsed: LexiconEntry[] = entries.map((entry, index) => {
+    const r = schema.safeParse(entry);
+    if (!r.success) {
+      const i = r.error.issues[0]!;
+      const field = i.path.length ? `field "${i.path.join('.')}": ` : '';
+      const term = typeof (entry as { term?: unknown })?.term === 'string' ? ` (term "${(entry as { term: string }).term}")` : '';
+      throw new LexiconError(source, index, `${field}${i.message}${term}`);
+    }
+    return r.data;
+  });
+  const lex: Lexicon = { kind, lang, entries: parsed };
+  if (description !== undefined) lex.description = description;
+  if (replace !== undefined) lex.replace = replace;
+  return lex;
+}
+
+export function readLexiconFile(file: string): Lexicon {
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new LexiconError(file, null, `cannot read file (${(cause as Error).message})`, { cause });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (cause) {
+    throw new LexiconError(file, null, `not valid JSON (${(cause as Error).message})`, { cause });
+  }
+  return parseLexicon(json, file);
+}
+
+export function resolveLexiconSource(src: LexiconSource, index: number): Lexicon {
+  if (typeof src === 'string') return readLexiconFile(path.resolve(src));
+  return parseLexicon(src, `lexicons[${index}]`);
+}
+
+/** The folder holding the built-in lexicons (and models), found from this module's location. */
+export function dataDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, 'data', 'lexicons');
+    if (fs.existsSync(candidate)) return path.join(dir, 'data');
+    dir = path.dirname(dir);
+  }
+  throw new LexiconError('data/lexicons', null, 'built-in lexicon folder not found next to the package');
+}
+
+/** Every built-in lexicon, read and validated (once per analyzer). */
+export function readBuiltinLexicons(): Lexicon[] {
+  const root = path.join(dataDir(), 'lexicons');
+  const out: Lexicon[] = [];
+  for (const lang of fs.readdirSync(root).sort()) {
+    const langDir = path.join(root, lang);
+    if (!fs.statSync(langDir).isDirectory()) continue;
+    for (const f of fs.readdirSync(langDir).sort()) {
+      if (!f.endsWith('.json')) continue;
+      const lex = readLexiconFile(path.join(langDir, f));
+      if (lex.lang !== lang) throw new LexiconError(path.join(langDir, f), null, `lang "${lex.lang}" does not match its folder "${lang}"`);
+      out.push(lex);
+    }
+  }
+  return out;
+}
+
+/**
+ * All lexicon entries by language and kind. Later lexicons override earlier
+ * ones entry by entry (same normalised term), or wholesale with `replace`.
+ */
+export class LexiconSet {
+  private readonly byKey = new Map<string, Map<string, LexiconEntry>>();
+
+  constructor(lexicons: Lexicon[], normalizeTerm: (term: string, lang: LexiconLang) => string) {
+    for (const lex of lexicons) {
+      const key = `${lex.lang}/${lex.kind}`;
+      let entries = this.byKey.get(key);
+      if (!entries || lex.replace) {
+        entries = new Map();
+        this.byKey.set(key, entries);
+      }
+      for (const e of lex.entries) {
+        const norm = normalizeTerm(e.term, lex.lang);
+        if (!norm) continue;
+        entries.delete(norm); // re-insert so overrides keep file order predictable
+        entries.set(norm, { ...e, term: norm } as LexiconEntry);
+      }
+    }
+  }
+
+  /** Entries of one kind and language, terms normalised like review text. */
+  get<K extends LexiconKind>(lang: LexiconLang, kind: K): LexiconEntry<K>[] {
+    return [...(this.byKey.get(`${lang}/${kind}`)?.values() ?? [])] as LexiconEntry<K>[];
+  }
+
+  /** Every term of every kind of one language (for the segmenter's user dictionary). */
+  terms(lang: LexiconLang): string[] {
+    const out = new Set<string>();
+    for (const [key, entries] of this.byKey) if (key.startsWith(`${lang}/`)) for (const t of entries.keys()) out.add(t);
+    return [...out];
+  }
+}

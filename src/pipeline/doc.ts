@@ -1,0 +1,129 @@
+import type { NormalizedReview } from '../input/schema.js';
+import {
+  lowSeverity,
+  neutralSentiment,
+  noSpam,
+  type Analysis,
+  type Evidence,
+  type Language,
+  type NegativeResult,
+  type SentimentResult,
+  type SeverityResult,
+  type SpamResult,
+} from '../types.js';
+
+export type TokenType =
+  | 'han' // a Chinese word from the segmenter
+  | 'word' // a Latin-script word
+  | 'number'
+  | 'url'
+  | 'email'
+  | 'handle' // @name
+  | 'hashtag'
+  | 'emoji'
+  | 'emoticon' // :-) :( ^_^
+  | 'punct'
+  | 'other';
+
+export interface Token {
+  /** Surface form in the normalised text. */
+  text: string;
+  /** Lookup form: lower-cased, elongation folded (`soooo` -> `soo`). */
+  norm: string;
+  /** A second lookup form for elongated words (`soooo` -> `so`), else undefined. */
+  alt?: string;
+  type: TokenType;
+  /** Offsets into the ORIGINAL text (UTF-16, end exclusive). */
+  start: number;
+  end: number;
+  /** Offsets into the normalised text. */
+  nStart: number;
+  nEnd: number;
+}
+
+/** A span the normaliser noticed: emphasis a later stage may weigh. */
+export interface NormalizationSignal {
+  kind: 'repeated_punctuation' | 'elongation' | 'spacing_trick' | 'zero_width' | 'traditional' | 'fullwidth' | 'invalid_utf16';
+  start: number;
+  end: number;
+  /** How many characters were folded away. */
+  count: number;
+}
+
+/**
+ * The shared object every stage reads and writes, in the spirit of spaCy's Doc.
+ * Stages fill the result slots; `toAnalysis` projects it to the public shape.
+ */
+export class TriageDoc {
+  readonly review: NormalizedReview;
+  /** The input text as given (possibly truncated to maxTextLength). */
+  readonly original: string;
+  readonly truncated: boolean;
+  /** Text after normalisation; `toOriginal` maps its offsets back. */
+  normalized: string;
+  /** normalized index -> original index; length normalized.length + 1. */
+  offsetMap: Int32Array;
+  signals: NormalizationSignal[] = [];
+  language: Language = 'other';
+  tokens: Token[] = [];
+  sentiment: SentimentResult = neutralSentiment();
+  negative: NegativeResult | null = null;
+  spam: SpamResult = noSpam();
+  severity: SeverityResult = lowSeverity();
+  /** Scratch space for stages to pass richer data to later stages (e.g. topic scores). */
+  readonly extras: Record<string, unknown> = {};
+
+  constructor(review: NormalizedReview, maxTextLength: number) {
+    this.review = review;
+    this.truncated = review.text.length > maxTextLength;
+    this.original = this.truncated ? review.text.slice(0, maxTextLength) : review.text;
+    this.normalized = this.original;
+    this.offsetMap = identityMap(this.original.length);
+  }
+
+  /** Map a span of the normalised text to the original text. */
+  toOriginal(nStart: number, nEnd: number): { start: number; end: number } {
+    const map = this.offsetMap;
+    const last = map.length - 1;
+    const s = map[Math.max(0, Math.min(nStart, last))]!;
+    // The end maps through the last included character so dropped characters after it stay outside.
+    const e = nEnd > nStart ? map[Math.min(nEnd - 1, last)]! + charLenAt(this.original, map[Math.min(nEnd - 1, last)]!) : s;
+    return { start: s, end: Math.max(s, e) };
+  }
+
+  /** Evidence for a span of the normalised text, with original offsets and surface. */
+  spanEvidence(nStart: number, nEnd: number, fields: Omit<Evidence, 'start' | 'end' | 'match'>): Evidence {
+    const { start, end } = this.toOriginal(nStart, nEnd);
+    return { ...fields, match: this.original.slice(start, end), start, end };
+  }
+
+  toAnalysis(): Analysis {
+    const a: Analysis = {
+      id: this.review.id,
+      text: this.review.text,
+      language: this.language,
+      sentiment: this.sentiment,
+      negative: this.negative,
+      spam: this.spam,
+      severity: this.severity,
+    };
+    if (this.truncated) a.truncated = true;
+    return a;
+  }
+}
+
+function identityMap(n: number): Int32Array {
+  const m = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) m[i] = i;
+  return m;
+}
+
+function charLenAt(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}

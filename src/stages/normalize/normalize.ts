@@ -1,0 +1,219 @@
+import type { NormalizationSignal } from '../../pipeline/doc.js';
+import { isFoldablePunct, isHan, isInvisible, isLatinLetter, isPictographic } from '../../util/chars.js';
+
+/** Converts traditional to simplified Chinese; must keep length for offsets (checked). */
+export type ChineseConverter = (text: string) => string;
+
+export interface NormalizeOptions {
+  /** Fold traditional characters to simplified (default true). */
+  traditionalToSimplified?: boolean;
+  /** Remove spaces inside spaced-out Chinese words (`差 评`) (default true). */
+  joinSpacedHan?: boolean;
+  /** Fold `！！！` to `！` (default true). */
+  foldRepeatedPunctuation?: boolean;
+  /** Fold letters repeated 3+ times to 2 (`soooo` -> `soo`, `哈哈哈哈` -> `哈哈`) (default true). */
+  foldElongation?: boolean;
+}
+
+export interface Normalized {
+  text: string;
+  /** normalised index -> original index, length text.length + 1. */
+  map: Int32Array;
+  signals: NormalizationSignal[];
+}
+
+/** Text plus the original offset of each of its UTF-16 units, built one pass at a time. */
+class MappedBuilder {
+  private parts: string[] = [];
+  private mapParts: number[] = [];
+  push(s: string, origin: number): void {
+    this.parts.push(s);
+    for (let k = 0; k < s.length; k++) this.mapParts.push(origin);
+  }
+  finish(originalLength: number): { text: string; map: Int32Array } {
+    const map = new Int32Array(this.mapParts.length + 1);
+    map.set(this.mapParts);
+    map[this.mapParts.length] = originalLength;
+    return { text: this.parts.join(''), map };
+  }
+}
+
+/**
+ * Folds the tricks that hide words from matchers, keeping a map back to the
+ * original offsets. Linear in the text length: each pass is one scan.
+ *   1. per code point: invalid UTF-16 -> U+FFFD, invisible characters dropped,
+ *      full-width and compatibility forms folded (NFKC), whitespace runs -> one space;
+ *   2. traditional -> simplified Chinese (whole text, length-preserving);
+ *   3. spaced-out Han (`差 评`), repeated punctuation and elongation folded.
+ */
+export function normalizeText(original: string, convert: ChineseConverter | null, options: NormalizeOptions = {}): Normalized {
+  const signals = new SignalList();
+  const first = foldCodePoints(original, signals);
+  let text = first.text;
+  if (convert && options.traditionalToSimplified !== false && hasHan(text)) {
+    const converted = convertKeepingLength(text, convert);
+    if (converted !== text) {
+      signals.push({ kind: 'traditional', start: 0, end: original.length, count: diffCount(text, converted) });
+      text = converted;
+    }
+  }
+  const second = foldSequences(text, first.map, signals, options);
+  return { text: second.text, map: second.map, signals: signals.sorted() };
+}
+
+/** Signals of one kind on touching spans merge, so `ｈｔｔｐ` is one fullwidth span, not four. */
+class SignalList {
+  private readonly items: NormalizationSignal[] = [];
+  push(s: NormalizationSignal): void {
+    for (let k = this.items.length - 1; k >= Math.max(0, this.items.length - 3); k--) {
+      const last = this.items[k]!;
+      if (last.kind === s.kind && last.end === s.start) {
+        last.end = s.end;
+        last.count += s.count;
+        return;
+      }
+    }
+    this.items.push({ ...s });
+  }
+  sorted(): NormalizationSignal[] {
+    return this.items.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+}
+
+function foldCodePoints(s: string, signals: SignalList): { text: string; map: Int32Array } {
+  const out = new MappedBuilder();
+  let lastWasSpace = false;
+  let prevPicto = false;
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    // Fast path: printable ASCII other than space.
+    if (c > 0x20 && c < 0x7f) {
+      out.push(s[i]!, i);
+      lastWasSpace = false;
+      prevPicto = false;
+      i++;
+      continue;
+    }
+    let cp = c;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+        width = 2;
+      } else cp = -1;
+    } else if (c >= 0xdc00 && c <= 0xdfff) cp = -1;
+
+    if (cp === -1) {
+      signals.push({ kind: 'invalid_utf16', start: i, end: i + 1, count: 1 });
+      out.push('\ufffd', i);
+      lastWasSpace = prevPicto = false;
+    } else if (isInvisible(cp) || (cp === 0x200d && !(prevPicto && nextIsPicto(s, i + 1)))) {
+      signals.push({ kind: 'zero_width', start: i, end: i + width, count: width });
+    } else if (cp === 0x20 || cp === 0x09 || cp === 0x3000 || cp === 0xa0 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f) {
+      if (!lastWasSpace) out.push(' ', i);
+      lastWasSpace = true;
+      prevPicto = false;
+    } else if (cp === 0x0a || cp === 0x0d) {
+      out.push('\n', i);
+      lastWasSpace = true;
+      prevPicto = false;
+    } else if (cp < 0x20 || cp === 0x7f) {
+      // other control characters carry nothing
+    } else if (cp >= 0xff01 && cp <= 0xff5e) {
+      signals.push({ kind: 'fullwidth', start: i, end: i + 1, count: 1 });
+      out.push(String.fromCharCode(cp - 0xfee0), i);
+      lastWasSpace = prevPicto = false;
+    } else if (isHan(cp) || cp === 0x200d || cp === 0xfe0f) {
+      out.push(s.slice(i, i + width), i);
+      lastWasSpace = false;
+      if (cp !== 0x200d && cp !== 0xfe0f) prevPicto = false;
+    } else {
+      const ch = s.slice(i, i + width);
+      const picto = isPictographic(cp);
+      const folded = picto ? ch : ch.normalize('NFKC');
+      out.push(folded, i);
+      lastWasSpace = false;
+      prevPicto = picto;
+    }
+    i += width;
+  }
+  return out.finish(s.length);
+}
+
+function nextIsPicto(s: string, i: number): boolean {
+  const cp = s.codePointAt(i);
+  return cp !== undefined && isPictographic(cp);
+}
+
+function hasHan(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0xfaff && isHan(c)) return true;
+  }
+  return false;
+}
+
+/** Whole-text conversion keeps phrase context; if it ever changes the length, convert per character so offsets stay exact. */
+function convertKeepingLength(s: string, convert: ChineseConverter): string {
+  const whole = convert(s);
+  if (whole.length === s.length) return whole;
+  let out = '';
+  for (const ch of s) {
+    const c = convert(ch);
+    out += c.length === ch.length ? c : ch;
+  }
+  return out;
+}
+
+function diffCount(a: string, b: string): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) n++;
+  return n;
+}
+
+function foldSequences(s: string, map: Int32Array, signals: SignalList, o: NormalizeOptions): { text: string; map: Int32Array } {
+  const joinSpaced = o.joinSpacedHan !== false;
+  const foldPunct = o.foldRepeatedPunctuation !== false;
+  const foldElong = o.foldElongation !== false;
+  const out = new MappedBuilder();
+  let hanRun = 0; // length of the Han run just before i
+  let repeat = 0; // how many times the previous character repeated
+  let prev = -1;
+  let foldStart = -1;
+  let folded = 0;
+  const flushFold = (kind: NormalizationSignal['kind'], end: number): void => {
+    if (folded > 0) signals.push({ kind, start: map[foldStart]!, end: map[end]!, count: folded });
+    folded = 0;
+    foldStart = -1;
+  };
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20 && joinSpaced && hanRun > 0 && i + 1 < s.length && isHan(s.charCodeAt(i + 1))) {
+      let right = 0;
+      while (i + 1 + right < s.length && isHan(s.charCodeAt(i + 1 + right))) right++;
+      if (hanRun === 1 || right === 1) {
+        signals.push({ kind: 'spacing_trick', start: map[i]!, end: map[i + 1]!, count: 1 });
+        continue; // drop the space; the Han run continues
+      }
+    }
+    if (c === prev) repeat++;
+    else {
+      if (folded > 0) flushFold(isFoldablePunct(prev) ? 'repeated_punctuation' : 'elongation', i);
+      repeat = 1;
+    }
+    prev = c;
+    const dropPunct = foldPunct && repeat >= 2 && isFoldablePunct(c);
+    // `w` is exempt: `www.` is a URL prefix and `wwww` is laughter, not an elongated word.
+    const dropElong = foldElong && repeat >= 3 && c !== 0x77 && c !== 0x57 && (isLatinLetter(c) || isHan(c));
+    if (dropPunct || dropElong) {
+      if (foldStart < 0) foldStart = i - repeat + 1;
+      folded++;
+      continue;
+    }
+    hanRun = isHan(c) ? hanRun + 1 : 0;
+    out.push(s[i]!, map[i]!);
+  }
+  if (folded > 0) flushFold(isFoldablePunct(prev) ? 'repeated_punctuation' : 'elongation', s.length);
+  return out.finish(map[s.length]!);
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { defineStage } from '../definition.js';
+
+export { ScriptTokenizer } from './tokenizer.js';
+export { nodejiebaSegmenter, type Segmenter } from './segmenter.js';
+
+/** Fills doc.tokens with script-aware tokens whose offsets point into the original text. */
+export const tokenizeStage = defineStage({
+  name: 'tokenize',
+  optionsSchema: z.object({}).strict(),
+  create(ctx) {
+    return {
+      name: 'tokenize',
+      run(doc) {
+        const elongated = doc.signals.filter((s) => s.kind === 'elongation');
+        doc.tokens = ctx.tokenizer.tokenize(doc.normalized, {
+          toOriginal: (s, e) => doc.toOriginal(s, e),
+          elongated,
+        });
+      },
+    };
+  },
+});
