@@ -23,7 +23,10 @@ export function isInvisible(cp: number): boolean {
 
 const PICTO = /\p{Extended_Pictographic}/u;
 export function isPictographic(cp: number): boolean {
-  return cp >= 0xa9 && PICTO.test(String.fromCodePoint(cp));
+  if (cp < 0xa9) return false;
+  // Between the CJK symbols block and the emoji planes only a few code points are pictographic.
+  if (cp >= 0x3040 && cp < 0x1f000) return cp === 0x3297 || cp === 0x3299;
+  return PICTO.test(String.fromCodePoint(cp));
 }
 
 const LETTER = /\p{L}/u;

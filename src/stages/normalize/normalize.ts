@@ -1,8 +1,12 @@
 import type { NormalizationSignal } from '../../pipeline/doc.js';
 import { isFoldablePunct, isHan, isInvisible, isLatinLetter, isPictographic } from '../../util/chars.js';
 
-/** Converts traditional to simplified Chinese; must keep length for offsets (checked). */
-export type ChineseConverter = (text: string) => string;
+/**
+ * Converts traditional to simplified Chinese; must keep length for offsets
+ * (checked). `affects`, when given, says whether a code point may change, so
+ * texts that are already simplified skip the conversion entirely.
+ */
+export type ChineseConverter = ((text: string) => string) & { affects?: (codePoint: number) => boolean };
 
 export interface NormalizeOptions {
   /** Fold traditional characters to simplified (default true). */
@@ -22,19 +26,57 @@ export interface Normalized {
   signals: NormalizationSignal[];
 }
 
-/** Text plus the original offset of each of its UTF-16 units, built one pass at a time. */
+/**
+ * Text plus the original offset of each of its UTF-16 units. Characters
+ * copied unchanged from the source are gathered into slices (most of a
+ * review), so the per-character cost is a typed-array write.
+ */
 class MappedBuilder {
   private parts: string[] = [];
-  private mapParts: number[] = [];
-  push(s: string, origin: number): void {
-    this.parts.push(s);
-    for (let k = 0; k < s.length; k++) this.mapParts.push(origin);
+  private map: Int32Array;
+  private n = 0;
+  private runStart = -1;
+  private runEnd = -1;
+  constructor(
+    private readonly source: string,
+    /** Original offset of each source unit (identity for the first pass). */
+    private readonly sourceMap: Int32Array | null,
+  ) {
+    this.map = new Int32Array(source.length + 16);
+  }
+  /** Copy source unit `i` unchanged. */
+  keep(i: number): void {
+    if (i !== this.runEnd) {
+      this.flush();
+      this.runStart = i;
+    }
+    this.runEnd = i + 1;
+    this.reserve(1);
+    this.map[this.n++] = this.sourceMap ? this.sourceMap[i]! : i;
+  }
+  /** Emit replacement text standing for the source unit at `i`. */
+  emit(text: string, i: number): void {
+    this.flush();
+    this.reserve(text.length);
+    const origin = this.sourceMap ? this.sourceMap[i]! : i;
+    for (let k = 0; k < text.length; k++) this.map[this.n++] = origin;
+    this.parts.push(text);
   }
   finish(originalLength: number): { text: string; map: Int32Array } {
-    const map = new Int32Array(this.mapParts.length + 1);
-    map.set(this.mapParts);
-    map[this.mapParts.length] = originalLength;
-    return { text: this.parts.join(''), map };
+    this.flush();
+    this.reserve(1);
+    this.map[this.n] = originalLength;
+    return { text: this.parts.join(''), map: this.map.subarray(0, this.n + 1) };
+  }
+  private flush(): void {
+    if (this.runStart >= 0) this.parts.push(this.source.slice(this.runStart, this.runEnd));
+    this.runStart = this.runEnd = -1;
+  }
+  private reserve(k: number): void {
+    if (this.n + k + 1 <= this.map.length) return;
+    const bigger = new Int32Array(Math.max(this.map.length * 2, this.n + k + 16));
+    bigger.set(this.map);
+    this.map = bigger;
   }
 }
 
@@ -50,7 +92,7 @@ export function normalizeText(original: string, convert: ChineseConverter | null
   const signals = new SignalList();
   const first = foldCodePoints(original, signals);
   let text = first.text;
-  if (convert && options.traditionalToSimplified !== false && hasHan(text)) {
+  if (convert && options.traditionalToSimplified !== false && mayConvert(text, convert)) {
     const converted = convertKeepingLength(text, convert);
     if (converted !== text) {
       signals.push({ kind: 'traditional', start: 0, end: original.length, count: diffCount(text, converted) });
@@ -81,14 +123,14 @@ class SignalList {
 }
 
 function foldCodePoints(s: string, signals: SignalList): { text: string; map: Int32Array } {
-  const out = new MappedBuilder();
+  const out = new MappedBuilder(s, null);
   let lastWasSpace = false;
   let prevPicto = false;
   for (let i = 0; i < s.length; ) {
     const c = s.charCodeAt(i);
     // Fast path: printable ASCII other than space.
     if (c > 0x20 && c < 0x7f) {
-      out.push(s[i]!, i);
+      out.keep(i);
       lastWasSpace = false;
       prevPicto = false;
       i++;
@@ -106,33 +148,41 @@ function foldCodePoints(s: string, signals: SignalList): { text: string; map: In
 
     if (cp === -1) {
       signals.push({ kind: 'invalid_utf16', start: i, end: i + 1, count: 1 });
-      out.push('\ufffd', i);
+      out.emit('\ufffd', i);
       lastWasSpace = prevPicto = false;
     } else if (isInvisible(cp) || (cp === 0x200d && !(prevPicto && nextIsPicto(s, i + 1)))) {
       signals.push({ kind: 'zero_width', start: i, end: i + width, count: width });
     } else if (cp === 0x20 || cp === 0x09 || cp === 0x3000 || cp === 0xa0 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f) {
-      if (!lastWasSpace) out.push(' ', i);
+      if (!lastWasSpace) {
+        if (c === 0x20) out.keep(i);
+        else out.emit(' ', i);
+      }
       lastWasSpace = true;
       prevPicto = false;
     } else if (cp === 0x0a || cp === 0x0d) {
-      out.push('\n', i);
+      out.emit('\n', i);
       lastWasSpace = true;
       prevPicto = false;
     } else if (cp < 0x20 || cp === 0x7f) {
       // other control characters carry nothing
     } else if (cp >= 0xff01 && cp <= 0xff5e) {
       signals.push({ kind: 'fullwidth', start: i, end: i + 1, count: 1 });
-      out.push(String.fromCharCode(cp - 0xfee0), i);
+      out.emit(String.fromCharCode(cp - 0xfee0), i);
       lastWasSpace = prevPicto = false;
-    } else if (isHan(cp) || cp === 0x200d || cp === 0xfe0f) {
-      out.push(s.slice(i, i + width), i);
+    } else if (isHan(cp) || cp === 0x200d || cp === 0xfe0f || (cp > 0x3000 && cp < 0x3040 && cp !== 0x3030 && cp !== 0x303d && cp !== 0x3036)) {
+      // Han and CJK punctuation are already canonical under NFKC.
+      out.keep(i);
+      if (width === 2) out.keep(i + 1);
       lastWasSpace = false;
       if (cp !== 0x200d && cp !== 0xfe0f) prevPicto = false;
     } else {
       const ch = s.slice(i, i + width);
       const picto = isPictographic(cp);
       const folded = picto ? ch : ch.normalize('NFKC');
-      out.push(folded, i);
+      if (folded === ch) {
+        out.keep(i);
+        if (width === 2) out.keep(i + 1);
+      } else out.emit(folded, i);
       lastWasSpace = false;
       prevPicto = picto;
     }
@@ -146,10 +196,11 @@ function nextIsPicto(s: string, i: number): boolean {
   return cp !== undefined && isPictographic(cp);
 }
 
-function hasHan(s: string): boolean {
+function mayConvert(s: string, convert: ChineseConverter): boolean {
+  const affects = convert.affects ?? isHan;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x3400 && c <= 0xfaff && isHan(c)) return true;
+    if (c >= 0x3400 && affects(c)) return true;
   }
   return false;
 }
@@ -176,7 +227,7 @@ function foldSequences(s: string, map: Int32Array, signals: SignalList, o: Norma
   const joinSpaced = o.joinSpacedHan !== false;
   const foldPunct = o.foldRepeatedPunctuation !== false;
   const foldElong = o.foldElongation !== false;
-  const out = new MappedBuilder();
+  const out = new MappedBuilder(s, map);
   let hanRun = 0; // length of the Han run just before i
   let repeat = 0; // how many times the previous character repeated
   let prev = -1;
@@ -212,7 +263,7 @@ function foldSequences(s: string, map: Int32Array, signals: SignalList, o: Norma
       continue;
     }
     hanRun = isHan(c) ? hanRun + 1 : 0;
-    out.push(s[i]!, map[i]!);
+    out.keep(i);
   }
   if (folded > 0) flushFold(isFoldablePunct(prev) ? 'repeated_punctuation' : 'elongation', s.length);
   return out.finish(map[s.length]!);

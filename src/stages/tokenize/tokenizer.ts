@@ -1,4 +1,4 @@
-import TreebankWordTokenizer from 'natural/lib/natural/tokenizers/treebank_word_tokenizer';
+import TreebankWordTokenizer from 'natural/lib/natural/tokenizers/treebank_word_tokenizer.js';
 import type { Token, TokenType } from '../../pipeline/doc.js';
 import type { Segmenter } from './segmenter.js';
 
@@ -11,23 +11,25 @@ import type { Segmenter } from './segmenter.js';
  */
 const TOKEN_RE = new RegExp(
   [
-    String.raw`(?<url>(?:https?:\/\/|www\.)[^\s<>"'，。！？、]+|(?:[a-z0-9-]+\.)+(?:com|cn|net|org|cc|me|io|co|tv|top|xyz|info|shop|vip|link|site)(?![a-z])(?:\/[^\s，。！？、]*)?)`,
-    String.raw`(?<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)`,
-    String.raw`(?<handle>@[\p{L}\p{N}_]{1,30})`,
-    String.raw`(?<hashtag>#[\p{L}\p{N}_]+#?)`,
-    String.raw`(?<emoticon>[:;=][-~^']?[)(\]\[DPpOo3|\\/*](?![\p{L}\p{N}])|\^_*\^|T_T|QAQ|<3)`,
-    String.raw`(?<number>\d+(?:[.,:]\d+)*%?)`,
-    String.raw`(?<emoji>[\u{1F1E6}-\u{1F1FF}]{2}|\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic}\uFE0F?)*)`,
-    String.raw`(?<latin>[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)*)`,
-    String.raw`(?<han>[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3007]+)`,
-    String.raw`(?<space>\s+)`,
-    String.raw`(?<punct>[\p{P}\p{S}])`,
-    String.raw`(?<other>[\s\S])`,
+    String.raw`((?:https?:\/\/|www\.)[^\s<>"'，。！？、]+|(?:[a-z0-9-]+\.)+(?:com|cn|net|org|cc|me|io|co|tv|top|xyz|info|shop|vip|link|site)(?![a-z])(?:\/[^\s，。！？、]*)?)`,
+    String.raw`([\w.+-]+@[\w-]+(?:\.[\w-]+)+)`,
+    String.raw`(@[\p{L}\p{N}_]{1,30})`,
+    String.raw`(#[\p{L}\p{N}_]+#?)`,
+    String.raw`([:;=][-~^']?[)(\]\[DPpOo3|\\/*](?![\p{L}\p{N}])|\^_*\^|T_T|QAQ|<3)`,
+    String.raw`(\d+(?:[.,:]\d+)*%?)`,
+    String.raw`([\u{1F1E6}-\u{1F1FF}]{2}|\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic}\uFE0F?)*)`,
+    String.raw`([A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)*)`,
+    String.raw`([\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3007]+)`,
+    String.raw`(\s+)`,
+    String.raw`([\p{P}\p{S}])`,
+    String.raw`([\s\S])`,
   ].join('|'),
   'giu',
 );
 
-const SIMPLE_TYPES: Record<string, TokenType> = {
+/** What each capture group of TOKEN_RE is, in order (plain groups: named ones allocate an object per match). */
+const GROUPS = ['url', 'email', 'handle', 'hashtag', 'emoticon', 'number', 'emoji', 'latin', 'han', 'space', 'punct', 'other'] as const;
+const GROUP_TYPE: Record<(typeof GROUPS)[number], TokenType> = {
   url: 'url',
   email: 'email',
   handle: 'handle',
@@ -35,6 +37,9 @@ const SIMPLE_TYPES: Record<string, TokenType> = {
   emoticon: 'emoticon',
   number: 'number',
   emoji: 'emoji',
+  latin: 'word',
+  han: 'han',
+  space: 'other',
   punct: 'punct',
   other: 'other',
 };
@@ -46,9 +51,30 @@ export interface TokenizeHooks {
   elongated?: Array<{ start: number; end: number }>;
 }
 
+/** Short Chinese runs repeat across reviews (不错, 很好, 物流很快): remember their segmentation. */
+const CACHE_MAX_RUN = 16;
+const CACHE_MAX_ENTRIES = 200_000;
+
 export class ScriptTokenizer {
   private readonly treebank = new TreebankWordTokenizer();
+  private readonly cache = new Map<string, string[]>();
   constructor(private readonly segmenter: Segmenter) {}
+
+  /** Forget cached segmentations (call after teaching the segmenter new words). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  private segment(run: string): string[] {
+    if (run.length > CACHE_MAX_RUN) return this.segmenter.cut(run);
+    let pieces = this.cache.get(run);
+    if (!pieces) {
+      pieces = this.segmenter.cut(run);
+      if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
+      this.cache.set(run, pieces);
+    }
+    return pieces;
+  }
 
   get segmenterName(): string {
     return this.segmenter.name;
@@ -66,15 +92,14 @@ export class ScriptTokenizer {
     };
     TOKEN_RE.lastIndex = 0;
     for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-      const g = m.groups!;
+      let k = 1;
+      while (m[k] === undefined) k++;
+      const group = GROUPS[k - 1]!;
       const at = m.index;
-      if (g.space !== undefined) continue;
-      if (g.han !== undefined) this.pushPieces(g.han, at, this.segmenter.cut(g.han), 'han', push);
-      else if (g.latin !== undefined) this.pushPieces(g.latin, at, this.latinPieces(g.latin), 'word', push);
-      else {
-        const type = Object.keys(SIMPLE_TYPES).find((k) => g[k] !== undefined)!;
-        push(m[0], SIMPLE_TYPES[type]!, at);
-      }
+      if (group === 'space') continue;
+      if (group === 'han') this.pushPieces(m[0], at, this.segment(m[0]), 'han', push);
+      else if (group === 'latin') this.pushPieces(m[0], at, this.latinPieces(m[0]), 'word', push);
+      else push(m[0], GROUP_TYPE[group], at);
     }
     if (hooks?.elongated?.length) markElongated(tokens, hooks.elongated);
     return tokens;
