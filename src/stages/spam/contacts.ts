@@ -1,0 +1,139 @@
+/**
+ * Finds contact details that pull buyers off the platform: WeChat / QQ ids,
+ * phone numbers (also written with spaces, dashes, circled or Chinese
+ * digits), and links (also without a scheme or with a spaced / spelled-out
+ * dot). Works on `doc.normalized`, where full-width, zero-width and spaced-out
+ * Han tricks are already folded. Patterns are compiled once at module load;
+ * each review costs a few regex scans and one character pass.
+ */
+
+export type ContactKind = 'wechat' | 'qq' | 'phone' | 'url' | 'number';
+
+export interface ContactHit {
+  kind: ContactKind;
+  /** Offsets into the normalised text. */
+  start: number;
+  end: number;
+}
+
+// Cue words for a WeChat id, including the homophone disguises posters use to dodge filters.
+const WECHAT_CUE = String.raw`(?:微信号?|薇信|威信|徽信|维信|巍信|卫信|危信|微芯|v信|vx|v\.x|wx|weixin|wechat|加\s*v|加\s*微|加\s*薇|加\s*威|[+➕]\s*v|[+➕]\s*微|v我|薇|威)`;
+const QQ_CUE = String.raw`(?:qq|扣扣|企鹅号?|q|球球|[+➕]\s*q|加\s*q)`;
+// Between a cue and the id: colons, "号", "是", spaces, a dash.
+const GAP = String.raw`[\s:：号是为\-~]{0,3}`;
+// A WeChat id: 5-20 letters/digits/_/-; must contain a digit or be all Latin letters of 6+.
+const WECHAT_ID = String.raw`(?:[a-z][a-z0-9_-]{4,19}|\d{5,12})`;
+
+const WECHAT_RE = new RegExp(String.raw`(?<![a-z])${WECHAT_CUE}${GAP}(${WECHAT_ID})(?![a-z0-9])`, 'giu');
+const QQ_RE = new RegExp(String.raw`(?<![a-z])${QQ_CUE}${GAP}([1-9]\d{4,10})(?!\d)`, 'giu');
+// Links the tokenizer misses: spaced dots (`abc . com`), spelled-out dots (`abc点com`, `abc dot com`), `watch?v=` fragments.
+const TLD = String.raw`(?:com|cn|net|org|cc|me|io|co|tv|top|xyz|info|shop|vip|link|site|ly)`;
+const LOOSE_URL_RE = new RegExp(
+  String.raw`(?<![a-z0-9])[a-z0-9-]{2,}(?:\s*\.\s+|\s+\.\s*|\s*(?:点|\(dot\)|\[dot\]|\bdot\b)\s*)${TLD}(?![a-z])|watch\?v=[\w-]{6,}`,
+  'giu',
+);
+
+/** Digit value of a character that can stand for a digit in a phone number, else -1. */
+function digitValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  switch (c) {
+    case 0x3007: case 0x96f6: return 0; // 〇 零
+    case 0x4e00: case 0x5e7a: return 1; // 一 幺 (yāo, how 1 is read in phone numbers)
+    case 0x4e8c: case 0x4e24: return 2; // 二 两
+    case 0x4e09: return 3; // 三
+    case 0x56db: return 4; // 四
+    case 0x4e94: return 5; // 五
+    case 0x516d: return 6; // 六
+    case 0x4e03: case 0x62d0: return 7; // 七 拐 (guǎi, read for 7)
+    case 0x516b: return 8; // 八
+    case 0x4e5d: return 9; // 九
+    case 0x58f9: return 1; case 0x8d30: return 2; case 0x53c1: return 3; case 0x8086: return 4; // 壹 贰 叁 肆
+    case 0x4f0d: return 5; case 0x9646: return 6; case 0x67d2: return 7; case 0x634c: return 8; case 0x7396: return 9; // 伍 陆 柒 捌 玖
+    default:
+      break;
+  }
+  // Dingbat circled digits that NFKC leaves alone: ❶-❾ ➀-➈ ➊-➒, and ⓿.
+  if (c >= 0x2776 && c <= 0x277e) return c - 0x2775;
+  if (c >= 0x2780 && c <= 0x2788) return c - 0x277f;
+  if (c >= 0x278a && c <= 0x2792) return c - 0x2789;
+  if (c === 0x24ff) return 0;
+  return -1;
+}
+
+/** Characters a poster puts between digit groups: space, dashes, dots, middle dot, slash, tilde. */
+function isDigitSeparator(c: number): boolean {
+  return c === 0x20 || c === 0x2d || c === 0x2e || c === 0xb7 || c === 0x2014 || c === 0x2013 || c === 0x5f || c === 0x2f || c === 0x7e || c === 0x30fb;
+}
+
+/**
+ * Scans runs of digit-like characters (with short separators between them)
+ * and reports those that read as a phone number. Chinese-numeral runs must
+ * be written entirely as digits to count, so prose like 三四天 never does.
+ */
+function findPhones(text: string, out: ContactHit[]): void {
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (digitValue(text.charCodeAt(i)) < 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = i;
+    let digits = '';
+    let ascii = 0;
+    let sepRun = 0;
+    let hasDash = false;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const d = digitValue(c);
+      if (d >= 0) {
+        digits += d;
+        if (c < 0x80) ascii++;
+        sepRun = 0;
+        end = i + 1;
+      } else if (isDigitSeparator(c) && sepRun < 2 && digits.length > 0) {
+        if (c === 0x2d) hasDash = true;
+        sepRun++;
+      } else break;
+      i++;
+    }
+    const len = digits.length;
+    const chineseOnly = ascii === 0;
+    let kind: ContactKind | null = null;
+    if (len === 11 && digits[0] === '1' && digits.charCodeAt(1) >= 0x33) kind = 'phone'; // mobile: 1[3-9]xxxxxxxxx
+    else if ((len === 10 && (digits.startsWith('400') || digits.startsWith('800'))) || (hasDash && digits[0] === '0' && len >= 10 && len <= 12)) kind = 'phone';
+    else if (!chineseOnly && len >= 6 && len <= 12) kind = 'number';
+    if (kind) out.push({ kind, start, end });
+    if (i === start) i++;
+  }
+}
+
+function collect(re: RegExp, text: string, kind: ContactKind, out: ContactHit[]): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ kind, start: m.index, end: m.index + m[0].length });
+}
+
+/** Contact details in a normalised text, in text order; overlapping hits keep the strongest kind. */
+export function findContacts(text: string): ContactHit[] {
+  const hits: ContactHit[] = [];
+  collect(WECHAT_RE, text, 'wechat', hits);
+  collect(QQ_RE, text, 'qq', hits);
+  collect(LOOSE_URL_RE, text, 'url', hits);
+  findPhones(text, hits);
+  if (hits.length < 2) return hits;
+  hits.sort((a, b) => a.start - b.start || RANK[b.kind] - RANK[a.kind]);
+  const kept: ContactHit[] = [];
+  for (const h of hits) {
+    const last = kept[kept.length - 1];
+    if (last && h.start < last.end) {
+      if (RANK[h.kind] > RANK[last.kind]) kept[kept.length - 1] = { ...h, start: Math.min(h.start, last.start), end: Math.max(h.end, last.end) };
+      else last.end = Math.max(last.end, h.end);
+      continue;
+    }
+    kept.push(h);
+  }
+  return kept;
+}
+
+const RANK: Record<ContactKind, number> = { number: 0, url: 1, qq: 2, phone: 3, wechat: 4 };

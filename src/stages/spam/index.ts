@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { PhraseMatcher } from '../../lexicon/matcher.js';
+import type { AnalyzerContext } from '../../pipeline/context.js';
+import type { TriageDoc } from '../../pipeline/doc.js';
+import type { Evidence, SpamKind } from '../../types.js';
+import { defineStage } from '../definition.js';
+import { findContacts, type ContactKind } from './contacts.js';
+import { GibberishDetector } from './gibberish.js';
+import { combineScore, orderKinds, SPAM_EXTRAS_KEY, type SpamExtras } from './score.js';
+import { TemplateDetector } from './template.js';
+
+export { findContacts, type ContactHit, type ContactKind } from './contacts.js';
+export { addSpamKind, combineScore, KIND_CONFIDENCE, DEFAULT_SPAM_THRESHOLD } from './score.js';
+
+export const SpamOptionsSchema = z
+  .object({
+    /** isSpam when the score reaches this (0..1). */
+    threshold: z.number().min(0).max(1).default(0.5),
+    /** Summed weight of advertising evidence (contact details + lure cues) at which `advertising` fires. */
+    advertisingAt: z.number().min(0).default(1),
+    /** Summed weight of `irrelevant` cues at which `irrelevant` fires. */
+    irrelevantAt: z.number().min(0).default(1),
+    /** Generic-word weight a text of only generic words needs to be a `template` (a repeated word is enough at 2). */
+    templateMinGeneric: z.number().min(1).default(3),
+    /** Check for random Han characters with the common-character table in data/models/spam-han.json. */
+    randomHan: z.boolean().default(true),
+  })
+  .strict();
+
+export type SpamOptions = z.output<typeof SpamOptionsSchema>;
+
+/** Weight each contact detail adds to advertising: a lone long number is only a hint. */
+const CONTACT_WEIGHT: Record<ContactKind, number> = { wechat: 1.2, qq: 1, phone: 1, url: 1, number: 0.4 };
+/** Weight a lexicon cue gets when its entry has none. */
+const DEFAULT_CUE_WEIGHT: Record<SpamKind, number> = { advertising: 0.5, template: 1, irrelevant: 0.6, gibberish: 1, duplicate: 0, flood: 0 };
+
+interface Cue {
+  kind: SpamKind;
+  weight: number;
+}
+
+/** The common-Han table built by scripts/train-spam.mjs; absent -> the random-Han check is off. */
+function loadCommonHan(dataDir: string): Set<number> {
+  const file = path.join(dataDir, 'models', 'spam-han.json');
+  if (!fs.existsSync(file)) return new Set();
+  const model = JSON.parse(fs.readFileSync(file, 'utf8')) as { chars?: string };
+  const set = new Set<number>();
+  for (const ch of model.chars ?? '') set.add(ch.codePointAt(0)!);
+  return set;
+}
+
+/**
+ * Per-review spam signs: advertising (contact details and lures),
+ * gibberish, template text and off-topic remarks. Fills `doc.spam`; batch
+ * stages (cluster, flood) add `duplicate` and `flood` across reviews.
+ */
+export const spamStage = defineStage({
+  name: 'spam',
+  optionsSchema: SpamOptionsSchema,
+  create(ctx: AnalyzerContext, options: SpamOptions) {
+    // Both languages in one table: comments mix scripts, and cue words do not collide.
+    const entries = [...ctx.lexicons.get('zh', 'spam'), ...ctx.lexicons.get('en', 'spam')]
+      .filter((e) => e.kind !== 'duplicate' && e.kind !== 'flood') // batch-only kinds have no per-review cue
+      .map((e) => ({ term: e.term, payload: { kind: e.kind, weight: e.weight ?? DEFAULT_CUE_WEIGHT[e.kind] } as Cue }));
+    const matcher = new PhraseMatcher<Cue>(ctx, entries);
+    const gibberish = new GibberishDetector(options.randomHan ? loadCommonHan(ctx.dataDir) : new Set());
+    const template = new TemplateDetector(options.templateMinGeneric);
+    const extras: SpamExtras = { partial: 0, threshold: options.threshold };
+
+    return {
+      name: 'spam',
+      run(doc: TriageDoc) {
+        const evidence: Evidence[] = [];
+        const kinds: SpamKind[] = [];
+        const tokens = doc.tokens;
+
+        // Advertising: contact details found by rules, links found by the tokenizer, lure cues.
+        let ad = 0;
+        const contacts = findContacts(doc.normalized);
+        for (const h of contacts) {
+          const weight = CONTACT_WEIGHT[h.kind];
+          ad += weight;
+          evidence.push(doc.spanEvidence(h.start, h.end, { source: 'rule', rule: `contact:${h.kind}`, label: 'advertising', weight }));
+        }
+        let irrelevant = 0;
+        const generic: Array<{ from: number; to: number; term: string; weight: number }> = [];
+        for (let i = 0; i < tokens.length; i++) {
+          const t = tokens[i]!;
+          if ((t.type === 'url' || t.type === 'email') && !inside(contacts, t.nStart)) {
+            ad += 1;
+            evidence.push(doc.spanEvidence(t.nStart, t.nEnd, { source: 'rule', rule: `contact:${t.type}`, label: 'advertising', weight: 1 }));
+          }
+        }
+        for (const m of matcher.match(tokens)) {
+          const { kind, weight } = m.payload;
+          if (weight <= 0) continue; // a user lexicon can switch a cue off with weight 0
+          const first = tokens[m.from]!;
+          const last = tokens[m.to - 1]!;
+          if (kind === 'template') {
+            generic.push({ from: m.from, to: m.to, term: m.term, weight });
+            continue;
+          }
+          if (kind === 'advertising') ad += weight;
+          else if (kind === 'irrelevant') irrelevant += weight;
+          evidence.push(doc.spanEvidence(first.nStart, last.nEnd, { source: 'lexicon', rule: m.term, label: kind, weight }));
+        }
+        let partial = 0;
+        if (ad >= options.advertisingAt) kinds.push('advertising');
+        else partial += 0.3 * ad;
+
+        const gib = gibberish.detect(tokens, doc.normalized);
+        if (gib) {
+          kinds.push('gibberish');
+          evidence.push(spanOfTokens(doc, gib.from, gib.to, { source: 'rule', rule: `gibberish:${gib.kind}`, label: 'gibberish' }));
+        }
+        const tpl = gib ? null : template.detect(tokens, generic);
+        if (tpl) {
+          kinds.push('template');
+          evidence.push(
+            spanOfTokens(doc, tpl.from, tpl.to, {
+              source: 'rule',
+              rule: tpl.repeated ? 'template:repeated' : 'template:generic',
+              label: 'template',
+              note: 'only generic words, no product detail',
+            }),
+          );
+        }
+        if (irrelevant >= options.irrelevantAt) kinds.push('irrelevant');
+
+        const ordered = orderKinds(kinds);
+        const score = combineScore(ordered, partial);
+        doc.extras[SPAM_EXTRAS_KEY] = partial === 0 ? extras : ({ partial, threshold: options.threshold } satisfies SpamExtras);
+        doc.spam = { isSpam: score >= options.threshold, score, kinds: ordered, evidence, cluster: null };
+      },
+    };
+  },
+});
+
+function inside(hits: ReadonlyArray<{ start: number; end: number }>, at: number): boolean {
+  for (const h of hits) if (at >= h.start && at < h.end) return true;
+  return false;
+}
+
+function spanOfTokens(doc: TriageDoc, from: number, to: number, fields: Omit<Evidence, 'start' | 'end' | 'match'>): Evidence {
+  const first = doc.tokens[from];
+  const last = doc.tokens[to - 1];
+  if (!first || !last) return { ...fields };
+  return doc.spanEvidence(first.nStart, last.nEnd, fields);
+}
