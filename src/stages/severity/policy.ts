@@ -1,0 +1,62 @@
+import type { TriageDoc } from '../../pipeline/doc.js';
+import type { Evidence, Nature, SeverityLevel, SeverityResult, Topic } from '../../types.js';
+import { actionsFor, type ActionTable } from './actions.js';
+import { DEFAULT_BANDS, LEVEL_RANK, scoreInBand, type ScoreBands } from './levels.js';
+import type { Trigger } from './triggers.js';
+
+/** What the severity stage leaves in `doc.extras.severity` so batch stages can re-score consistently. */
+export interface SeverityState {
+  urgency: number;
+  nature: Nature | null;
+  topics: readonly Topic[];
+  fired: Trigger[];
+  complaint: boolean;
+  policy: SeverityPolicy;
+}
+
+export const SEVERITY_EXTRAS_KEY = 'severity';
+
+export function severityState(doc: TriageDoc): SeverityState | undefined {
+  return doc.extras[SEVERITY_EXTRAS_KEY] as SeverityState | undefined;
+}
+
+/**
+ * Turns a level and an urgency into the public result: score inside the
+ * level's band, response target and actions. Built once per analyzer; the
+ * batch stages reach it through `doc.extras.severity` so a campaign raise
+ * uses the same targets and action lists as the per-review stage.
+ */
+export class SeverityPolicy {
+  constructor(
+    readonly respondWithinHours: Record<SeverityLevel, number | null>,
+    readonly actions: ActionTable,
+    readonly bands: ScoreBands = DEFAULT_BANDS,
+  ) {}
+
+  build(level: SeverityLevel, state: Omit<SeverityState, 'policy'>, reasons: string[], evidence: Evidence[], campaign = false): SeverityResult {
+    const complaint = state.complaint || LEVEL_RANK[level] > 0;
+    return {
+      level,
+      score: scoreInBand(level, state.urgency, this.bands),
+      reasons,
+      respondWithinHours: this.respondWithinHours[level],
+      actions: complaint
+        ? actionsFor(this.actions, { level, nature: state.nature, topics: state.topics, triggers: state.fired, campaign })
+        : [],
+      evidence,
+    };
+  }
+
+  /**
+   * Raises a review already scored by the severity stage (never lowers it),
+   * e.g. for campaign membership: adds urgency, a reason and evidence.
+   */
+  raise(doc: TriageDoc, to: SeverityLevel, extraUrgency: number, reason: string, evidence: Evidence, campaign = false): void {
+    const state = severityState(doc);
+    if (!state) return;
+    state.urgency += extraUrgency;
+    const cur = doc.severity;
+    const level = LEVEL_RANK[to] > LEVEL_RANK[cur.level] ? to : cur.level;
+    doc.severity = this.build(level, state, [...cur.reasons, reason], [...cur.evidence, evidence], campaign);
+  }
+}

@@ -1,0 +1,141 @@
+import type { Nature, SeverityLevel, Topic } from '../../types.js';
+import { LEVEL_BY_RANK, LEVEL_RANK, raiseLevel } from './levels.js';
+import type { SeverityOptions } from './options.js';
+import type { Trigger } from './triggers.js';
+
+/** Everything the severity rules look at, already extracted from the doc (so the rules are pure and testable). */
+export interface SeverityInput {
+  /** Summed lexicon weight per trigger. */
+  totals: Record<Trigger, number>;
+  /** Lexicon terms that fired, per trigger, for the reasons. */
+  terms: Partial<Record<Trigger, string[]>>;
+  /** Whether the review complains at all (negative sentiment, a classified complaint, a low rating...). */
+  complaint: boolean;
+  /** Sentiment score in [-1, 1] (0 when unknown). */
+  sentimentScore: number;
+  /** From the classify stage; null when the review is not negative or the stage is absent. */
+  nature: Nature | null;
+  topics: readonly Topic[];
+  /** Whether the classify stage ran (topics known); without it the sentiment score stands in for topics. */
+  classified: boolean;
+  rating?: number;
+  likes?: number;
+  replies?: number;
+  pinned?: boolean;
+  /** Spam that is not a complaint (advertising, gibberish, irrelevant). */
+  nonComplaintSpam?: boolean;
+}
+
+export interface SeverityDecision {
+  level: SeverityLevel;
+  /** Level from the text alone (the floor engagement starts from). */
+  textLevel: SeverityLevel;
+  /** Non-negative; orders reviews inside a level. */
+  urgency: number;
+  reasons: string[];
+  /** Triggers that counted towards the decision (for actions). */
+  fired: Trigger[];
+}
+
+/** Topics that make a complaint "clear" (TAXONOMY: quality, logistics, service, mismatch); false claims join them. */
+const MEDIUM_TOPICS: ReadonlySet<Topic> = new Set(['quality', 'logistics', 'service', 'mismatch', 'false_advertising', 'counterfeit', 'safety', 'livestream']);
+
+const quote = (terms: string[] | undefined) => (terms?.length ? ` (${[...new Set(terms)].slice(0, 4).map((t) => `"${t}"`).join(', ')})` : '');
+
+/**
+ * TAXONOMY section 4 as rules. The text sets a floor (safety, legal threats
+ * and fraud always count; escalation, anger and loss count only in a
+ * complaint), then a low rating and visibility raise it, never lower it.
+ */
+export function decideSeverity(input: SeverityInput, o: SeverityOptions): SeverityDecision {
+  const t = { ...input.totals };
+  const reasons: string[] = [];
+  const fired = new Set<Trigger>();
+  const topics = new Set(input.topics);
+  // Topics from the classifier count as cues too, so an upstream label is never ignored.
+  if (topics.has('safety')) t.safety += 1.5;
+  if (topics.has('counterfeit')) t.fraud += 1;
+  if (topics.has('false_advertising')) t.fraud += 0.5;
+  const complaint = input.complaint;
+  if (!complaint) t.escalate = t.intensity = t.loss = 0;
+
+  if (t.safety > 0) {
+    fired.add('safety');
+    reasons.push(`Reports harm or a risk to health or safety${quote(input.terms.safety)}.`);
+  }
+  if (t.legal > 0) {
+    fired.add('legal');
+    reasons.push(`Threatens legal, regulator or media action${quote(input.terms.legal)}.`);
+  }
+  if (t.fraud > 0) {
+    fired.add('fraud');
+    reasons.push(`Accuses the seller of fraud or fake goods${quote(input.terms.fraud)}.`);
+  }
+  if (t.escalate > 0) {
+    fired.add('escalate');
+    reasons.push(`Intends to escalate: complaint, refund or warning others${quote(input.terms.escalate)}.`);
+  }
+  if (t.intensity > 0) {
+    fired.add('intensity');
+    reasons.push(`Strongly worded${quote(input.terms.intensity)}.`);
+  }
+  if (t.loss > 0) {
+    fired.add('loss');
+    reasons.push(`Reports a loss or repeated failure${quote(input.terms.loss)}.`);
+  }
+
+  let rank = 0;
+  if (complaint) {
+    const clearTopic = input.topics.some((x) => MEDIUM_TOPICS.has(x));
+    const clear = input.classified ? clearTopic : input.sentimentScore <= o.mildScore;
+    if (clear || t.escalate >= 1 || t.loss >= 1) rank = 1;
+    if (clearTopic) reasons.push(`A complaint about ${input.topics.filter((x) => x !== 'other').join(', ')}.`);
+  }
+  const abuseOnly = input.nature === 'malicious_attack' && t.fraud === 0 && t.safety === 0 && t.legal === 0 && t.escalate === 0;
+  if (abuseOnly) {
+    rank = LEVEL_RANK[o.abuseOnlyLevel];
+    reasons.push('Insults without a described experience: keep evidence rather than compensate.');
+  }
+  if (
+    t.fraud >= o.fraudHigh ||
+    t.safety > 0 ||
+    t.legal > 0 ||
+    t.escalate >= o.escalateHigh ||
+    (t.escalate > 0 && t.intensity >= o.angerIntensity) ||
+    t.loss >= o.lossHigh
+  ) {
+    rank = Math.max(rank, 2);
+  }
+  if (t.safety >= o.criticalSafety || (t.legal > 0 && (t.fraud > 0 || t.safety > 0))) rank = 3;
+  if (input.nonComplaintSpam && t.safety === 0 && t.legal === 0) {
+    rank = 0;
+    reasons.push('Spam rather than a customer complaint: handle through moderation.');
+  }
+
+  const textLevel = LEVEL_BY_RANK[rank]!;
+  let level = textLevel;
+  let urgency =
+    t.safety + t.legal + 0.8 * t.fraud + 0.6 * t.escalate + 0.4 * t.intensity + 0.5 * t.loss + 0.3 * topics.size + (complaint ? Math.max(0, -input.sentimentScore) : 0);
+
+  // Metadata raises the floor set by the text; it never lowers it.
+  if (complaint && input.rating !== undefined && input.rating <= o.lowRating) {
+    urgency += input.rating <= 1 ? 1 : 0.5;
+    if (level === 'low') level = 'medium';
+    reasons.push(`Rated ${input.rating} star${input.rating === 1 ? '' : 's'}.`);
+  }
+  const likes = input.likes ?? 0;
+  const replies = input.replies ?? 0;
+  if (complaint) {
+    urgency += 0.5 * Math.log10(1 + likes + 2 * replies);
+    const visible: string[] = [];
+    if (input.pinned && o.pinnedRaises) visible.push('pinned');
+    if (likes >= o.likesThreshold) visible.push(`${likes} likes`);
+    if (replies >= o.repliesThreshold) visible.push(`${replies} replies`);
+    if (visible.length) {
+      urgency += 1;
+      level = raiseLevel(level, 1, o.engagementMaxLevel);
+      reasons.push(`Highly visible (${visible.join(', ')}): every visitor sees it.`);
+    }
+  }
+  return { level, textLevel, urgency, reasons, fired: [...fired] };
+}
