@@ -1,6 +1,7 @@
 import type { BatchStageDefinition, StageDefinition } from './definition.js';
 import { languageStage } from './language/index.js';
 import { normalizeStage } from './normalize/index.js';
+import { severityStage } from './severity/index.js';
 import { spamStage } from './spam/index.js';
 import { tokenizeStage } from './tokenize/index.js';
 
