@@ -9,7 +9,7 @@ import { tokenizeStage } from './tokenize/index.js';
  * The built-in per-review stages, in run order. Each later capability
  * (sentiment, classify, spam, severity) adds its definition here.
  */
-export const BUILTIN_STAGES: StageDefinition[] = [normalizeStage, languageStage, tokenizeStage, spamStage];
+export const BUILTIN_STAGES: StageDefinition[] = [normalizeStage, languageStage, tokenizeStage, spamStage, severityStage];
 
 /** The built-in batch stages, in run order (clustering, floods, queue, summary, alerts). */
 export const BUILTIN_BATCH_STAGES: BatchStageDefinition[] = [];
