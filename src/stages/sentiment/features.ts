@@ -1,0 +1,163 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import type { TriageDoc } from '../../pipeline/doc.js';
+import type { LexiconScore } from './lexicon-scorer.js';
+
+/**
+ * Features of the learned scorer, shared by the stage and by
+ * scripts/train-sentiment.mjs (which compiles this very file), so training
+ * and inference cannot drift apart.
+ *
+ * Sparse features are hashed into 2^bits buckets (no vocabulary to ship or
+ * look up): Chinese character 1-3-grams, segmenter words, English Porter
+ * stems (marked when inside a negation, as in "not good" -> NEG_good), word
+ * bigrams, emoji and `!`/`?`. No strings are built for character n-grams:
+ * the hash is computed from char codes as we walk the text.
+ */
+
+/** Dense features from the lexicon layer, in model-file order. */
+export const DENSE_FEATURES = ['lexScore', 'lexPos', 'lexNeg', 'noOpinion', 'contrast', 'questionOnly', 'exclamation', 'latin'] as const;
+
+export function denseFeatures(lex: LexiconScore, latinShare: number): number[] {
+  return [
+    Math.tanh(lex.score / 3),
+    Math.tanh(lex.pos / 3),
+    Math.tanh(lex.neg / 3),
+    lex.hits === 0 ? 1 : 0,
+    lex.contrast ? 1 : 0,
+    lex.questionOnly ? 1 : 0,
+    lex.exclamation ? 1 : 0,
+    latinShare,
+  ];
+}
+
+const SEED_CHAR = [0, 0x1b873593, 0x2f1a3c55, 0x4c1d9e27];
+const SEED_WORD = 0x68e31da4;
+const SEED_NEG_WORD = 0x3c6ef372;
+const SEED_BIGRAM = 0x5be0cd19;
+const SEED_OTHER = 0x7f4a7c15;
+/** Words that start an English negation scope for the NEG_ marking (until punctuation). */
+const EN_NEGATION = new Set(['not', "n't", 'no', 'never', 'nothing', 'nobody', 'none', 'neither', 'nor', 'without', 'hardly']);
+
+function mix(h: number, x: number): number {
+  return Math.imul(h ^ x, 0x01000193);
+}
+function finish(h: number, mask: number): number {
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h & mask;
+}
+function hashString(seed: number, s: string): number {
+  let h = seed ^ 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
+  return h;
+}
+
+/** A reusable buffer of hashed feature indexes with the normalised-text span each came from. */
+export class FeatureExtractor {
+  readonly mask: number;
+  index = new Int32Array(1024);
+  spanStart = new Int32Array(1024);
+  spanEnd = new Int32Array(1024);
+  count = 0;
+  private readonly stems = new Map<string, string>();
+
+  constructor(readonly bits: number) {
+    this.mask = (1 << bits) - 1;
+  }
+
+  /**
+   * Fills the buffer from a tokenised doc. Features overlapping any of
+   * `skipSpans` ([start, end, ...] in the normalised text) are left out: that
+   * is how a caller's lexicon entry takes a word away from the model.
+   */
+  extract(doc: TriageDoc, skipSpans: number[] | null): number {
+    this.count = 0;
+    const text = doc.normalized;
+    const mask = this.mask;
+    // Chinese character n-grams over runs of Han characters.
+    let c1 = -1;
+    let c2 = -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf))) {
+        c1 = c2 = -1;
+        continue;
+      }
+      this.push(finish(mix(SEED_CHAR[1]!, c), mask), i, i + 1, skipSpans);
+      if (c1 >= 0) this.push(finish(mix(mix(SEED_CHAR[2]!, c1), c), mask), i - 1, i + 1, skipSpans);
+      if (c2 >= 0) this.push(finish(mix(mix(mix(SEED_CHAR[3]!, c2), c1), c), mask), i - 2, i + 1, skipSpans);
+      c2 = c1;
+      c1 = c;
+    }
+    // Token features.
+    let negated = false;
+    let prev = 0;
+    let prevStart = -1;
+    for (const t of doc.tokens) {
+      switch (t.type) {
+        case 'word': {
+          const stem = this.stem(t.alt ?? t.norm);
+          if (EN_NEGATION.has(t.norm)) negated = true;
+          const h = hashString(negated ? SEED_NEG_WORD : SEED_WORD, stem);
+          this.push(finish(h, mask), t.nStart, t.nEnd, skipSpans);
+          if (prevStart >= 0) this.push(finish(mix(mix(SEED_BIGRAM, prev), h), mask), prevStart, t.nEnd, skipSpans);
+          prev = h;
+          prevStart = t.nStart;
+          break;
+        }
+        case 'han': {
+          const h = hashString(SEED_WORD, t.norm);
+          if (t.norm.length > 1) this.push(finish(h, mask), t.nStart, t.nEnd, skipSpans);
+          if (prevStart >= 0) this.push(finish(mix(mix(SEED_BIGRAM, prev), h), mask), prevStart, t.nEnd, skipSpans);
+          prev = h;
+          prevStart = t.nStart;
+          break;
+        }
+        case 'emoji':
+        case 'emoticon':
+          this.push(finish(hashString(SEED_OTHER, t.norm), mask), t.nStart, t.nEnd, skipSpans);
+          break;
+        case 'punct':
+          if (t.norm === '!' || t.norm === '?') this.push(finish(hashString(SEED_OTHER, t.norm), mask), t.nStart, t.nEnd, skipSpans);
+          negated = false;
+          prevStart = -1;
+          break;
+        default:
+          break;
+      }
+    }
+    return this.count;
+  }
+
+  private push(index: number, start: number, end: number, skipSpans: number[] | null): void {
+    if (skipSpans) for (let k = 0; k < skipSpans.length; k += 2) if (start < skipSpans[k + 1]! && end > skipSpans[k]!) return;
+    if (this.count === this.index.length) this.grow();
+    const n = this.count++;
+    this.index[n] = index;
+    this.spanStart[n] = start;
+    this.spanEnd[n] = end;
+  }
+
+  private grow(): void {
+    const size = this.index.length * 2;
+    const copy = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.index = copy(this.index);
+    this.spanStart = copy(this.spanStart);
+    this.spanEnd = copy(this.spanEnd);
+  }
+
+  /** Porter stem, cached: review vocabularies are small and stemming is not free. */
+  private stem(word: string): string {
+    const cached = this.stems.get(word);
+    if (cached !== undefined) return cached;
+    const s = /^[a-z]+$/.test(word) ? PorterStemmer.stem(word) : word;
+    if (this.stems.size > 50_000) this.stems.clear();
+    this.stems.set(word, s);
+    return s;
+  }
+}

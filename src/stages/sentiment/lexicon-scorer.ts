@@ -1,0 +1,266 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { readLexiconFile } from '../../lexicon/load.js';
+import { PhraseMatcher } from '../../lexicon/matcher.js';
+import type { LexiconLang } from '../../lexicon/schema.js';
+import type { AnalyzerContext } from '../../pipeline/context.js';
+import type { Token, TriageDoc } from '../../pipeline/doc.js';
+import type { Evidence } from '../../types.js';
+import { afinnBase } from './english-base.js';
+
+/** What one lexicon term does; a term may be several things (`可惜` is an opinion and a contrast). */
+interface Cue {
+  /** Opinion weight -3..3. */
+  weight?: number;
+  /** Negator: flips the next opinion within this many tokens. */
+  negScope?: number;
+  /** Intensifier / diminisher factor for the next opinion. */
+  factor?: number;
+  /** Contrast marker: the text after it weighs this many times the text before. */
+  contrast?: number;
+  /** The opinion weight was set by the caller's lexicon, not the built-in one. */
+  user?: boolean;
+}
+
+export interface LexiconRuleOptions {
+  /** An opinion word is flipped and scaled by this when negated (`not bad` -> mildly good). */
+  negationFactor: number;
+  /** Default contrast weight when an entry has none. */
+  contrastWeight: number;
+  /** Clause ending in `!`: its opinions are scaled by this. */
+  exclamationFactor: number;
+  /** Clause that is a genuine question: its opinions are scaled by this (`好用吗?` states no opinion). */
+  questionFactor: number;
+}
+
+/** The lexicon layer's verdict on one review. */
+export interface LexiconScore {
+  /** Sum of opinion contributions after negation, intensity, contrast and clause rules. */
+  score: number;
+  /** Sums of the positive and (absolute) negative contributions. */
+  pos: number;
+  neg: number;
+  /** Opinion terms found. */
+  hits: number;
+  /** The part of `score` that comes from the caller's own lexicon entries. */
+  userScore: number;
+  /** Normalised-text spans [start, end, start, end...] of the caller's terms, or null. */
+  userSpans: number[] | null;
+  contrast: boolean;
+  /** Every clause with an opinion was a (non-rhetorical) question. */
+  questionOnly: boolean;
+  exclamation: boolean;
+  evidence: Evidence[];
+}
+
+/** Punctuation that ends a clause (after NFKC: full-width forms are already ASCII). */
+const CLAUSE_END = new Set(['!', '?', ',', '.', ';', '。', '~', '…', '\n']);
+/** Single tokens that turn a question into a rhetorical one (`难道...吗`, `凭什么`). */
+const RHETORICAL = new Set(['难道', '凭什么', '好意思', '岂', '何必', '这叫', '也配']);
+/** `X也叫/也算 good?` - checked as a pair so the common words alone stay plain. */
+const RHETORICAL_AFTER_YE = new Set(['叫', '算', '配']);
+/** Intensifiers reach this many tokens ahead (`太 不 好` still counts). */
+const INTENSIFIER_SCOPE = 2;
+
+/**
+ * The curated lexicon layer: one leftmost-longest pass over the tokens with
+ * negation scope, intensifiers, contrast, exclamation and (rhetorical)
+ * questions. Built once per analyzer; `score` is linear in the token count.
+ */
+export class LexiconScorer {
+  private readonly matcher: PhraseMatcher<Cue>;
+  /** Emoji by first code point, so `👍🏻` (with a skin tone) scores like `👍`. */
+  private readonly emojiBase = new Map<string, Cue>();
+
+  constructor(
+    ctx: AnalyzerContext,
+    private readonly rules: LexiconRuleOptions,
+  ) {
+    const cues = new Map<string, Cue>();
+    const cue = (term: string): Cue => {
+      let c = cues.get(term);
+      if (!c) cues.set(term, (c = {}));
+      return c;
+    };
+    // English base list first: curated and user entries below override it by term.
+    for (const { term, weight } of afinnBase()) cue(ctx.normalizeTerm(term, 'en')).weight = weight;
+    for (const lang of ['zh', 'en'] as LexiconLang[]) {
+      const builtin = builtinWeights(ctx, lang);
+      for (const e of ctx.lexicons.get(lang, 'sentiment')) {
+        const c = cue(e.term);
+        c.weight = e.weight;
+        c.user = builtin.get(e.term) !== e.weight;
+      }
+      for (const e of ctx.lexicons.get(lang, 'negators')) cue(e.term).negScope = e.scope ?? 3;
+      for (const e of ctx.lexicons.get(lang, 'intensifiers')) cue(e.term).factor = e.factor;
+      for (const e of ctx.lexicons.get(lang, 'contrast')) cue(e.term).contrast = e.weight ?? rules.contrastWeight;
+    }
+    this.matcher = new PhraseMatcher(ctx, [...cues].map(([term, payload]) => ({ term, payload })));
+    for (const [term, c] of cues) {
+      const cp = term.codePointAt(0)!;
+      if (c.weight !== undefined && cp >= 0x2190 && !(cp >= 0x3000 && cp <= 0xffef)) {
+        const base = String.fromCodePoint(cp);
+        if (!this.emojiBase.has(base) || base === term) this.emojiBase.set(base, c);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.matcher.size;
+  }
+
+  score(doc: TriageDoc): LexiconScore {
+    const tokens = doc.tokens;
+    const rules = this.rules;
+    const matches = this.matcher.match(tokens);
+    const evidence: Evidence[] = [];
+    let total = 0;
+    let totalUser = 0;
+    let pos = 0;
+    let neg = 0;
+    let hits = 0;
+    let userSpans: number[] | null = null;
+    let sawContrast = false;
+    let sawExclamation = false;
+    let opinionClauses = 0;
+    let questionClauses = 0;
+
+    // Per clause: opinion sum, the caller's part of it, and where its evidence starts.
+    let clause = 0;
+    let clauseUser = 0;
+    let clauseEvidenceFrom = 0;
+    let rhetorical = false;
+    let negUntil = -1;
+    let negAt = -1;
+    let intensity = 1;
+    let intUntil = -1;
+
+    const closeClause = (endChar: string, lastToken: Token | undefined, endTok: Token | undefined): void => {
+      if (clause !== 0) {
+        let factor = 1;
+        const question = endChar === '?' || lastToken?.norm === '吗';
+        opinionClauses++;
+        if (question && rhetorical) {
+          factor = -1;
+          if (endTok) evidence.push(doc.spanEvidence(endTok.nStart, endTok.nEnd, { source: 'rule', rule: 'rhetorical-question', note: 'a rhetorical question says the opposite' }));
+        } else if (question) {
+          factor = rules.questionFactor;
+          questionClauses++;
+        } else if (endChar === '!') {
+          factor = rules.exclamationFactor;
+          sawExclamation = true;
+        }
+        if (factor !== 1) for (let k = clauseEvidenceFrom; k < evidence.length; k++) if (evidence[k]!.weight !== undefined) evidence[k]!.weight! *= factor;
+        total += clause * factor;
+        totalUser += clauseUser * factor;
+      }
+      clause = 0;
+      clauseUser = 0;
+      clauseEvidenceFrom = evidence.length;
+      rhetorical = false;
+      negUntil = -1;
+      intUntil = -1;
+      intensity = 1;
+    };
+
+    let mi = 0;
+    let lastWordToken: Token | undefined;
+    for (let i = 0; i < tokens.length; ) {
+      const t = tokens[i]!;
+      let c: Cue | undefined;
+      let matchedTerm: string | undefined;
+      let to = i + 1;
+      if (mi < matches.length && matches[mi]!.from === i) {
+        c = matches[mi]!.payload;
+        matchedTerm = matches[mi]!.term;
+        to = matches[mi]!.to;
+        mi++;
+      } else if (t.type === 'emoji') c = this.emojiBase.get(String.fromCodePoint(t.text.codePointAt(0)!));
+
+      if (!c) {
+        if (t.type === 'punct' && CLAUSE_END.has(t.norm)) closeClause(t.norm, lastWordToken, t);
+        else {
+          if (RHETORICAL.has(t.norm) || (RHETORICAL_AFTER_YE.has(t.norm) && tokens[i - 1]?.norm === '也')) rhetorical = true;
+          lastWordToken = t;
+        }
+        i = to;
+        continue;
+      }
+      const first = t;
+      const last = tokens[to - 1]!;
+      lastWordToken = last;
+      if (c.contrast !== undefined) {
+        // What came before now weighs 1/contrast of what follows.
+        closeClause('', undefined, undefined);
+        total /= c.contrast;
+        totalUser /= c.contrast;
+        for (const e of evidence) if (e.weight !== undefined && e.source === 'lexicon') e.weight /= c.contrast;
+        sawContrast = true;
+        evidence.push(doc.spanEvidence(first.nStart, last.nEnd, { source: 'rule', rule: 'contrast', note: `the clause after it weighs ${c.contrast}x` }));
+        clauseEvidenceFrom = evidence.length;
+      }
+      if (c.weight === undefined) {
+        if (c.negScope !== undefined) {
+          negUntil = to - 1 + c.negScope;
+          negAt = i;
+        }
+        if (c.factor !== undefined) {
+          intensity *= c.factor;
+          intUntil = to - 1 + INTENSIFIER_SCOPE;
+        }
+      } else {
+        let w = c.weight;
+        const how: string[] = c.user ? ['your lexicon'] : [];
+        if (i <= intUntil && intensity !== 1) {
+          w *= intensity;
+          how.push(`${intensity > 1 ? 'intensified' : 'softened'} x${Math.round(intensity * 100) / 100}`);
+        }
+        if (i <= negUntil) {
+          w = -w * rules.negationFactor;
+          const n = tokens[negAt]!;
+          evidence.push(doc.spanEvidence(n.nStart, last.nEnd, { source: 'rule', rule: 'negation', note: 'flips the opinion word' }));
+          how.push('negated');
+        }
+        negUntil = -1;
+        intUntil = -1;
+        intensity = 1;
+        hits++;
+        clause += w;
+        if (w > 0) pos += w;
+        else neg -= w;
+        if (c.user) {
+          clauseUser += w;
+          (userSpans ??= []).push(first.nStart, last.nEnd);
+        }
+        const ev = doc.spanEvidence(first.nStart, last.nEnd, { source: 'lexicon', rule: matchedTerm ?? first.norm, weight: w });
+        if (how.length) ev.note = how.join(', ');
+        evidence.push(ev);
+      }
+      i = to;
+    }
+    closeClause('', lastWordToken, undefined);
+
+    for (const e of evidence) if (e.weight !== undefined) e.weight = Math.round(e.weight * 1000) / 1000;
+    return {
+      score: total,
+      pos,
+      neg,
+      hits,
+      userScore: totalUser,
+      userSpans,
+      contrast: sawContrast,
+      questionOnly: opinionClauses > 0 && questionClauses === opinionClauses,
+      exclamation: sawExclamation,
+      evidence,
+    };
+  }
+}
+
+/** Built-in sentiment weights by normalised term, to tell which entries a caller changed. */
+function builtinWeights(ctx: AnalyzerContext, lang: LexiconLang): Map<string, number> {
+  const out = new Map<string, number>();
+  const file = path.join(ctx.dataDir, 'lexicons', lang, 'sentiment.json');
+  if (!fs.existsSync(file)) return out;
+  for (const e of readLexiconFile(file).entries as Array<{ term: string; weight: number }>) out.set(ctx.normalizeTerm(e.term, lang), e.weight);
+  return out;
+}
