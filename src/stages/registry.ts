@@ -1,6 +1,7 @@
 import type { BatchStageDefinition, StageDefinition } from './definition.js';
 import { languageStage } from './language/index.js';
 import { normalizeStage } from './normalize/index.js';
+import { sentimentStage } from './sentiment/index.js';
 import { severityStage } from './severity/index.js';
 import { spamStage } from './spam/index.js';
 import { tokenizeStage } from './tokenize/index.js';
@@ -9,7 +10,7 @@ import { tokenizeStage } from './tokenize/index.js';
  * The built-in per-review stages, in run order. Each later capability
  * (sentiment, classify, spam, severity) adds its definition here.
  */
-export const BUILTIN_STAGES: StageDefinition[] = [normalizeStage, languageStage, tokenizeStage, spamStage, severityStage];
+export const BUILTIN_STAGES: StageDefinition[] = [normalizeStage, languageStage, tokenizeStage, sentimentStage, spamStage, severityStage];
 
 /** The built-in batch stages, in run order (clustering, floods, queue, summary, alerts). */
 export const BUILTIN_BATCH_STAGES: BatchStageDefinition[] = [];
