@@ -1,0 +1,180 @@
+import { parseArgs } from 'node:util';
+
+/** Result formats the CLI can write. */
+export const OUTPUT_FORMATS = ['jsonl', 'json', 'table'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Input formats the CLI can read. */
+export const INPUT_FORMATS = ['jsonl', 'csv'] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+/** What the user asked for, after parsing and checking the command line. */
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | {
+      kind: 'analyze';
+      /** A path, or `-` for standard input. */
+      file: string;
+      format: OutputFormat;
+      /** Null when the extension should decide. */
+      inputFormat: InputFormat | null;
+      /** Null for standard output. */
+      out: string | null;
+      batch: boolean;
+      lexicons: string[];
+      disable: string[];
+    };
+
+/** The command line is wrong: the CLI prints the message and exits with code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const EXIT_OK = 0;
+export const EXIT_SOME_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export const HELP_TEXT = `review-triage - triage customer reviews (Chinese and English): sentiment,
+problem type, spam and urgency.
+
+Usage:
+  review-triage analyze <file|-> [options]
+  review-triage --help | -h
+  review-triage --version
+
+Input:
+  <file>                   A JSONL or CSV file; "-" reads standard input.
+  --input-format FORMAT    jsonl | csv. Default: from the extension (.jsonl,
+                           .ndjson and .json are JSONL, .csv is CSV); standard
+                           input defaults to jsonl.
+
+  JSONL: one review per line, either a ReviewInput object
+    {"id":"a1","text":"...","rating":1,"authorId":"u9","ip":"10.0.0.1",
+     "timestamp":"2024-05-01T10:00:00Z","likes":3,"pinned":false,"replies":0,
+     "platform":"shop","lang":"zh"}
+  (only "text" is required) or a bare JSON string ("just the text").
+  Blank lines are skipped.
+
+  CSV: a header row, then one review per row. A "text" column is required;
+  columns named id, rating, authorId, ip, timestamp, likes, pinned, replies,
+  platform and lang (any letter case) fill those fields; other columns are
+  ignored with a warning. rating, likes and replies are read as numbers,
+  pinned as a boolean (true/false, yes/no, 1/0), an all-digit timestamp as
+  epoch milliseconds; an empty cell leaves the field out. Quoted fields may
+  hold commas, doubled quotes ("") and line breaks (RFC 4180); a leading
+  byte-order mark is ignored.
+
+  A review without an id gets the line number it starts on as its id.
+
+Output:
+  -f, --format FORMAT      jsonl (default) | json | table
+                           jsonl: one Analysis JSON object per line.
+                           json:  one JSON document: with --no-batch an array
+                                  of Analysis objects; otherwise the whole
+                                  batch result ({"items":[...], plus the
+                                  cross-review fields}).
+                           table: aligned columns: id, language, sentiment,
+                                  nature/topics, spam kinds, severity, text.
+  -o, --out FILE           Write results to FILE instead of standard output.
+  --no-batch               Stream: analyse and write each review as soon as
+                           its line is read, with constant memory. Reviews
+                           are analysed one by one, so cross-review work
+                           (campaign/duplicate clustering, floods, the
+                           severity queue, summary and alerts) is skipped.
+                           Without this flag (the default) all valid reviews
+                           are read first and analysed together with
+                           analyzeBatch, so that cross-review work applies.
+
+Analyzer:
+  --lexicon PATH           A lexicon JSON file to add to (or override) the
+                           built-in lexicons. Repeatable; later files win.
+  --disable STAGE          Leave out a built-in stage by name (for example
+                           spam). Repeatable.
+
+Other:
+  -h, --help               Show this help.
+  --version                Print the version.
+
+Results go to standard output (or --out) and nothing else does. Bad lines,
+warnings and a progress bar (only when standard error is a terminal) go to
+standard error. A bad line (invalid JSON, a review failing validation, a CSV
+row with the wrong number of fields) is reported as FILE:LINE: reason and
+skipped; the rest is still processed.
+
+Exit codes:
+  0  every line was analysed
+  1  some lines failed (reported on standard error); the others were written
+  2  usage error: unknown option or command, missing or unreadable file,
+     unknown format, CSV without a text column, bad --lexicon or --disable
+
+Examples:
+  review-triage analyze reviews.jsonl > results.jsonl
+  review-triage analyze comments.csv --format table
+  cat reviews.jsonl | review-triage analyze - --no-batch --format jsonl
+  review-triage analyze reviews.jsonl --format json --out batch.json
+  review-triage analyze reviews.jsonl --lexicon my-terms.json --disable spam
+`;
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  'no-batch': { type: 'boolean' },
+  'input-format': { type: 'string' },
+  lexicon: { type: 'string', multiple: true },
+  disable: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | null {
+  if (value === undefined) return null;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`unknown ${flag} "${value}" (expected ${allowed.join(', ')})`);
+}
+
+/** Parses argv (without `node` and the script). Throws UsageError when it does not make sense. */
+export function parseCliArgs(argv: string[]): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    // node:util's messages name the option; drop its hint about "--" which does not apply here.
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional.*$/s, ''));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+
+  const [command, ...rest] = positionals;
+  if (command === undefined) throw new UsageError('missing command (expected "analyze <file>")');
+  if (command === 'help') return { kind: 'help' };
+  if (command !== 'analyze') throw new UsageError(`unknown command "${command}" (expected "analyze")`);
+  if (rest.length === 0) throw new UsageError('missing input file for "analyze" (use "-" for standard input)');
+  if (rest.length > 1) throw new UsageError(`"analyze" takes one input file, got ${rest.length}: ${rest.join(' ')}`);
+
+  const out = values.out ?? null;
+  if (out === '') throw new UsageError('--out needs a file name');
+  return {
+    kind: 'analyze',
+    file: rest[0]!,
+    format: oneOf(values.format, OUTPUT_FORMATS, '--format') ?? 'jsonl',
+    inputFormat: oneOf(values['input-format'], INPUT_FORMATS, '--input-format'),
+    out,
+    batch: !values['no-batch'],
+    lexicons: values.lexicon ?? [],
+    disable: values.disable ?? [],
+  };
+}
+
+/** Format from the file name's extension, or null when it does not say. */
+export function formatFromExtension(file: string): InputFormat | null {
+  const m = /\.([A-Za-z]+)$/.exec(file);
+  const ext = m?.[1]?.toLowerCase();
+  if (ext === 'jsonl' || ext === 'ndjson' || ext === 'json') return 'jsonl';
+  if (ext === 'csv') return 'csv';
+  return null;
+}
