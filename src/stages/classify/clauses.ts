@@ -1,0 +1,120 @@
+import type { Token } from '../../pipeline/doc.js';
+import type { CueHit } from './cues.js';
+
+/**
+ * Clause structure of one review, for aspect scope: a topic word counts only
+ * where the writer is complaining ("物流很快，但质量太差" is about quality).
+ *
+ * Clauses end at punctuation, emoji and contrast words; sentences end at
+ * 。！？.!?;… and at spaces between Chinese words (a common sentence break in
+ * reviews). Polarity comes from the sentiment lexicon (with negators) plus
+ * the problem cues themselves.
+ */
+export interface ClauseInfo {
+  /** Clause index of each hit (parallel to the hits array). */
+  hitClause: Int32Array;
+  /** Whether each hit is in the scope of a preceding negator. */
+  hitNegated: Uint8Array;
+  /** Resolved sign per clause: -1 complaint, +1 praise, 0 no opinion anywhere in its sentence. */
+  sign: Int8Array;
+  /** Raw polarity per clause (before sentence-level resolution), for extras. */
+  polarity: Float64Array;
+  count: number;
+}
+
+const SENTENCE_END = new Set(['。', '!', '?', '！', '？', '.', ';', '；', '…', '\n', '~', '～']);
+/** Punctuation inside a clause that does not end it (quotes, brackets, joiners). */
+const INLINE_PUNCT = new Set(['"', "'", '“', '”', '‘', '’', '《', '》', '(', ')', '（', '）', '【', '】', '[', ']', '-', '/', '*', '#', '@', '&', '+', '%', '$', '¥', '￥']);
+
+/** How much a clause before a contrast word leans positive (a concession), and the one after negative. */
+const CONCESSION_BIAS = 0.75;
+const STRESS_BIAS = -0.5;
+/** A negated problem cue is a mild positive statement ("没有色差"). */
+const NEGATED_PROBLEM = 0.5;
+
+export function analyzeClauses(tokens: Token[], hits: CueHit[], problemWeight: number): ClauseInfo {
+  const nHits = hits.length;
+  const hitClause = new Int32Array(nHits);
+  const hitNegated = new Uint8Array(nHits);
+  const clauseSentence: number[] = [];
+  const polarity: number[] = [];
+  const afterContrast: boolean[] = [];
+
+  let clause = 0;
+  let sentence = 0;
+  let clauseHasContent = false;
+  clauseSentence.push(0);
+  polarity.push(0);
+  afterContrast.push(false);
+  const newClause = (endSentence: boolean): void => {
+    if (endSentence) sentence++;
+    if (!clauseHasContent) {
+      clauseSentence[clause] = sentence; // reuse the empty clause
+      return;
+    }
+    clause++;
+    clauseSentence.push(sentence);
+    polarity.push(0);
+    afterContrast.push(false);
+    clauseHasContent = false;
+  };
+
+  let h = 0;
+  let negUntil = -1; // token index (exclusive) up to which a negator reaches
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const mark = t.type === 'punct' || t.type === 'emoji' || t.type === 'emoticon';
+    if (mark && !(t.type === 'punct' && INLINE_PUNCT.has(t.text))) {
+      newClause(t.type === 'punct' && SENTENCE_END.has(t.text));
+      negUntil = -1;
+    } else if (i > 0 && t.type === 'han' && tokens[i - 1]!.type === 'han' && t.nStart > tokens[i - 1]!.nEnd) {
+      newClause(true);
+      negUntil = -1;
+    }
+    // Hits are in token order; several sub-token hits may share token i.
+    while (h < nHits && hits[h]!.from === i) {
+      const hit = hits[h]!;
+      const r = hit.roles;
+      if (r.contrast && hit.to - hit.from <= 2) {
+        newClause(false);
+        afterContrast[clause] = true;
+        negUntil = -1;
+      }
+      const negated = i < negUntil;
+      hitClause[h] = clause;
+      hitNegated[h] = negated ? 1 : 0;
+      if (r.polarity !== 0) polarity[clause]! += negated ? -r.polarity : r.polarity;
+      const problem = r.topics.some((c) => c.problem && c.weight >= problemWeight);
+      if (problem && r.polarity === 0) polarity[clause]! += negated ? NEGATED_PROBLEM : -1;
+      if (r.negatorScope > 0) negUntil = hit.to + r.negatorScope;
+      h++;
+    }
+    if (!mark) clauseHasContent = true;
+  }
+  const count = clause + 1;
+
+  // Contrast: what comes before "但/but" in the same sentence is usually a concession.
+  for (let c = 0; c < count; c++) {
+    if (!afterContrast[c]) continue;
+    polarity[c]! += STRESS_BIAS;
+    for (let p = c - 1; p >= 0 && clauseSentence[p] === clauseSentence[c]; p--) polarity[p]! += CONCESSION_BIAS;
+  }
+
+  // A clause with no opinion of its own ("收到快递，箱子烂了") takes the nearest opinion in its sentence, the next one first.
+  const sign = new Int8Array(count);
+  for (let c = 0; c < count; c++) sign[c] = Math.sign(polarity[c]!);
+  for (let c = 0; c < count; c++) {
+    if (sign[c] !== 0) continue;
+    let s = 0;
+    for (let n = c + 1; n < count && clauseSentence[n] === clauseSentence[c]; n++) if (polarity[n] !== 0) {
+      s = Math.sign(polarity[n]!);
+      break;
+    }
+    if (s === 0) for (let p = c - 1; p >= 0 && clauseSentence[p] === clauseSentence[c]; p--) if (polarity[p] !== 0) {
+      s = Math.sign(polarity[p]!);
+      break;
+    }
+    sign[c] = s;
+  }
+  return { hitClause, hitNegated, sign, polarity: Float64Array.from(polarity), count };
+}

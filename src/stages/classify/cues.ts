@@ -1,0 +1,241 @@
+import type { AnalyzerContext } from '../../pipeline/context.js';
+import type { Token } from '../../pipeline/doc.js';
+import type { LexiconLang } from '../../lexicon/schema.js';
+import type { Nature, Topic } from '../../types.js';
+import { isHan } from '../../util/chars.js';
+
+/** A topic cue. `problem` cues name the fault by themselves; aspect cues need a negative clause. */
+export interface TopicCue {
+  topic: Topic;
+  weight: number;
+  problem: boolean;
+  /** The lexicon term this cue came from (differs from the matched term when inherited). */
+  term: string;
+}
+
+export interface NatureCue {
+  nature: Nature;
+  /** abuse | boycott | competitor | gap | experience (or a user's own cue name). */
+  cue: string;
+  weight: number;
+  term: string;
+}
+
+/**
+ * Everything one matched term means to this stage. One term can play several
+ * roles (a sentiment word that is also a topic cue), so the roles of all
+ * lexicon kinds are merged into a single table and matched in a single pass.
+ */
+export interface CueRoles {
+  term: string;
+  topics: TopicCue[];
+  natures: NatureCue[];
+  /** Weight from the sentiment lexicon (0 when the term has none). */
+  polarity: number;
+  /** > 0: a negator that flips opinion and problem cues within this many tokens. */
+  negatorScope: number;
+  contrast: boolean;
+}
+
+/** Problem cues start at this weight (see the topics lexicon description). */
+export const PROBLEM_WEIGHT = 2;
+
+/**
+ * Contrast markers used when the contrast lexicon (owned by the sentiment
+ * capability) is missing or empty, so aspect scope still works on its own.
+ */
+const FALLBACK_CONTRAST = ['但', '但是', '可是', '不过', '然而', '只是', '就是', '可惜', '却', 'but', 'however', 'though', 'although', 'except'];
+const FALLBACK_NEGATORS = ['不', '没', '没有', '无', '未', '别', '不是', '并不', 'not', "n't", 'no', 'never', 'without', 'nothing'];
+
+interface TrieNode {
+  next: Map<string, TrieNode> | null;
+  roles: CueRoles | null;
+}
+
+export interface CueHit {
+  /** Token range [from, to). */
+  from: number;
+  to: number;
+  /** Normalised-text span (a sub-token hit covers only part of its token). */
+  nStart: number;
+  nEnd: number;
+  roles: CueRoles;
+}
+
+/**
+ * The compiled cue table: a token trie for phrase matching (leftmost-longest,
+ * walking only while a prefix exists, so most tokens cost one Map lookup) and
+ * a map of Chinese terms for looking inside longer segmenter words.
+ */
+export class CueTable {
+  private readonly root: TrieNode = { next: new Map(), roles: null };
+  /** Chinese terms (2+ characters) by string, for sub-token lookup. */
+  private readonly hanTerms = new Map<string, CueRoles>();
+  private readonly maxHanTerm: number;
+
+  constructor(ctx: AnalyzerContext) {
+    const byTerm = collectRoles(ctx);
+    inheritInnerCues(byTerm);
+    let maxHan = 0;
+    for (const roles of byTerm.values()) {
+      const norms = ctx.tokenizeTerm(roles.term).map((t) => t.norm);
+      if (norms.length === 0) continue;
+      let node = this.root;
+      for (const n of norms) {
+        node.next ??= new Map();
+        let child = node.next.get(n);
+        if (!child) {
+          child = { next: null, roles: null };
+          node.next.set(n, child);
+        }
+        node = child;
+      }
+      node.roles = roles;
+      if (roles.term.length >= 2 && roles.term.length <= 8 && allHan(roles.term) && (roles.topics.length || roles.natures.length || roles.polarity)) {
+        this.hanTerms.set(roles.term, roles);
+        maxHan = Math.max(maxHan, roles.term.length);
+      }
+    }
+    this.maxHanTerm = maxHan;
+  }
+
+  /**
+   * Cue hits in token order. Tokens no phrase covers that are long Chinese
+   * words (the segmenter may glue a cue to its neighbour: 质量问题) are
+   * searched for known terms inside them.
+   */
+  match(tokens: Token[]): CueHit[] {
+    const hits: CueHit[] = [];
+    const n = tokens.length;
+    for (let i = 0; i < n; ) {
+      let node: TrieNode | undefined = this.root;
+      let best: CueRoles | null = null;
+      let bestTo = i;
+      for (let j = i; j < n && node?.next; j++) {
+        const t = tokens[j]!;
+        node = node.next.get(t.norm) ?? (t.alt !== undefined ? node.next.get(t.alt) : undefined);
+        if (node?.roles) {
+          best = node.roles;
+          bestTo = j + 1;
+        }
+      }
+      if (best) {
+        hits.push({ from: i, to: bestTo, nStart: tokens[i]!.nStart, nEnd: tokens[bestTo - 1]!.nEnd, roles: best });
+        i = bestTo;
+        continue;
+      }
+      const t = tokens[i]!;
+      if (t.type === 'han' && t.text.length >= 3) this.matchInside(t, i, hits);
+      i++;
+    }
+    return hits;
+  }
+
+  /** Leftmost-longest known Chinese terms inside one token (bounded by the longest term). */
+  private matchInside(t: Token, index: number, hits: CueHit[]): void {
+    const s = t.text;
+    for (let a = 0; a < s.length - 1; ) {
+      let found: CueRoles | undefined;
+      let len = 0;
+      for (let l = Math.min(this.maxHanTerm, s.length - a); l >= 2; l--) {
+        if (l === s.length) continue; // the whole token was already looked up
+        const r = this.hanTerms.get(s.slice(a, a + l));
+        if (r) {
+          found = r;
+          len = l;
+          break;
+        }
+      }
+      if (found) {
+        hits.push({ from: index, to: index + 1, nStart: t.nStart + a, nEnd: t.nStart + a + len, roles: found });
+        a += len;
+      } else a++;
+    }
+  }
+}
+
+function allHan(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isHan(s.charCodeAt(i))) return false;
+  return true;
+}
+
+function emptyRoles(term: string): CueRoles {
+  return { term, topics: [], natures: [], polarity: 0, negatorScope: 0, contrast: false };
+}
+
+/** Merges the roles of every lexicon kind this stage reads, for both languages, by normalised term. */
+function collectRoles(ctx: AnalyzerContext): Map<string, CueRoles> {
+  const byTerm = new Map<string, CueRoles>();
+  const get = (term: string): CueRoles => {
+    let r = byTerm.get(term);
+    if (!r) byTerm.set(term, (r = emptyRoles(term)));
+    return r;
+  };
+  for (const lang of ['zh', 'en'] as LexiconLang[]) {
+    for (const e of ctx.lexicons.get(lang, 'topics')) {
+      const weight = e.weight ?? 1;
+      if (weight > 0) get(e.term).topics.push({ topic: e.topic, weight, problem: weight >= PROBLEM_WEIGHT, term: e.term });
+    }
+    for (const e of ctx.lexicons.get(lang, 'nature')) {
+      const weight = e.weight ?? 1;
+      if (weight > 0) get(e.term).natures.push({ nature: e.nature, cue: e.cue ?? defaultCue(e.nature), weight, term: e.term });
+    }
+    for (const e of ctx.lexicons.get(lang, 'sentiment')) get(e.term).polarity = e.weight;
+    const negators = ctx.lexicons.get(lang, 'negators');
+    if (negators.length) for (const e of negators) get(e.term).negatorScope = e.scope ?? 3;
+    const contrast = ctx.lexicons.get(lang, 'contrast');
+    if (contrast.length) for (const e of contrast) get(e.term).contrast = true;
+  }
+  // Fallbacks only fill languages whose lexicon is empty, so a user's lexicon stays in charge.
+  const hasNeg = (lang: LexiconLang) => ctx.lexicons.get(lang, 'negators').length > 0;
+  const hasCon = (lang: LexiconLang) => ctx.lexicons.get(lang, 'contrast').length > 0;
+  for (const w of FALLBACK_NEGATORS) if (!hasNeg(langOf(w))) get(ctx.normalizeTerm(w)).negatorScope ||= 3;
+  for (const w of FALLBACK_CONTRAST) if (!hasCon(langOf(w))) get(ctx.normalizeTerm(w)).contrast = true;
+  return byTerm;
+}
+
+function langOf(word: string): LexiconLang {
+  return allHan(word) ? 'zh' : 'en';
+}
+
+function defaultCue(nature: Nature): string {
+  return nature === 'malicious_attack' ? 'abuse' : nature === 'misunderstanding' ? 'gap' : 'experience';
+}
+
+/**
+ * The segmenter is taught every lexicon term, so a longer term (a sentiment
+ * phrase like 物流太慢) comes out as one token and hides the topic cue inside
+ * it (物流). Such terms inherit the topic and nature roles of the terms they
+ * contain; a positive host term does not inherit problem cues (不掉色).
+ */
+function inheritInnerCues(byTerm: Map<string, CueRoles>): void {
+  const snapshot = [...byTerm.values()].map((r) => ({ term: r.term, topics: [...r.topics], natures: [...r.natures] }));
+  const inner = new Map(snapshot.map((s) => [s.term, s]));
+  for (const host of byTerm.values()) {
+    const s = host.term;
+    if (s.length < 3) continue;
+    const han = allHan(s);
+    for (let a = 0; a < s.length; a++) {
+      for (let b = a + 2; b <= s.length; b++) {
+        if (b - a === s.length) continue;
+        if (!han && !(isWordEdge(s, a - 1) && isWordEdge(s, b))) continue;
+        const sub = inner.get(s.slice(a, b));
+        if (!sub) continue;
+        for (const c of sub.topics) {
+          if (host.topics.some((h) => h.topic === c.topic)) continue;
+          if (c.problem && host.polarity > 0) continue;
+          host.topics.push(c);
+        }
+        if (host.natures.length === 0 || host.natures.every((n) => n.term !== host.term)) {
+          for (const c of sub.natures) if (!host.natures.some((h) => h.nature === c.nature && h.cue === c.cue)) host.natures.push(c);
+        }
+      }
+    }
+  }
+}
+
+function isWordEdge(s: string, i: number): boolean {
+  if (i < 0 || i >= s.length) return true;
+  const c = s.charCodeAt(i);
+  return !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57));
+}

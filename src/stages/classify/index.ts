@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { defineStage } from '../definition.js';
+import { classifyNegative } from './classify.js';
+import { CueTable } from './cues.js';
+
+export { classifyNegative, type ClassifyExtras, type ClassifyOptions } from './classify.js';
+export { CueTable } from './cues.js';
+
+/** Key of the classify stage's data in `doc.extras` (see ClassifyExtras). */
+export const CLASSIFY_EXTRAS_KEY = 'classify';
+
+export const classifyOptionsSchema = z
+  .object({
+    /** Score a topic needs to be reported (an aspect word in a complaint scores 1, a problem phrase 2.5). */
+    minTopicScore: z.number().min(0).max(20).default(1),
+    /** At most this many topics, strongest first. */
+    maxTopics: z.number().int().min(1).max(10).default(3),
+    /** Drop topics scoring below this share of the strongest one. */
+    relativeFloor: z.number().min(0).max(1).default(0.25),
+    /** Attack cue weight (abuse, boycott calls, competitor promotion) needed for malicious_attack. */
+    maliciousThreshold: z.number().min(0).max(50).default(2.5),
+    /** Information-gap cue weight (pre-sale, size chart, promotion rules, instructions) needed for misunderstanding. */
+    misunderstandingThreshold: z.number().min(0).max(50).default(2.5),
+  })
+  .strict();
+
+/**
+ * Fills doc.negative (nature, topics, evidence) for reviews the sentiment
+ * stage called negative; leaves it null otherwise.
+ */
+export const classifyStage = defineStage({
+  name: 'classify',
+  optionsSchema: classifyOptionsSchema,
+  create(ctx, options) {
+    const cues = new CueTable(ctx);
+    return {
+      name: 'classify',
+      run(doc) {
+        if (doc.sentiment.label !== 'negative') {
+          doc.negative = null;
+          return;
+        }
+        const { result, extras } = classifyNegative(doc, cues, options);
+        doc.negative = result;
+        doc.extras[CLASSIFY_EXTRAS_KEY] = extras;
+      },
+    };
+  },
+});

@@ -1,0 +1,94 @@
+import type { TriageDoc } from '../../pipeline/doc.js';
+import type { Evidence, Nature } from '../../types.js';
+import type { ClauseInfo } from './clauses.js';
+import type { CueHit } from './cues.js';
+
+export interface NatureOptions {
+  /** Attack cue weight (abuse, boycott, competitor) needed for malicious_attack. */
+  maliciousThreshold: number;
+  /** Information-gap cue weight needed for misunderstanding. */
+  misunderstandingThreshold: number;
+}
+
+export interface NatureScores {
+  /** Abuse, boycott calls, competitor promotion. */
+  attack: number;
+  /** Information-gap patterns (pre-sale, size chart, rules, instructions). */
+  gap: number;
+  /** Concrete first-hand detail: experience words, problem cues, numbers, length. */
+  detail: number;
+}
+
+/** A repeated attack cue ("垃圾！垃圾！垃圾！") adds this share of its weight again. */
+const REPEAT_SHARE = 0.5;
+/** Detail credited per problem cue, per number (capped), and for a long text. */
+const DETAIL_PER_PROBLEM = 0.75;
+const DETAIL_PER_NUMBER = 0.5;
+const MAX_NUMBERS = 4;
+/** A text this short (in characters) with abuse and no topic at all is an attack, not a story. */
+const SHORT_ABUSE_CHARS = 14;
+/** Detail must trail the attack by this much before a review is called malicious (doubt -> genuine). */
+const ATTACK_MARGIN = 0.5;
+
+export function scoreNature(doc: TriageDoc, hits: CueHit[], clauses: ClauseInfo, topicCueHits: number): NatureScores {
+  let attack = 0;
+  let gap = 0;
+  let detail = 0;
+  const seen = new Set<string>();
+  let problems = 0;
+  for (let h = 0; h < hits.length; h++) {
+    const r = hits[h]!.roles;
+    if (r.topics.some((c) => c.problem) && clauses.hitNegated[h] === 0) problems++;
+    for (const c of r.natures) {
+      const repeat = seen.has(c.term);
+      seen.add(c.term);
+      const w = repeat ? c.weight * REPEAT_SHARE : c.weight;
+      if (c.nature === 'malicious_attack') attack += w;
+      else if (c.nature === 'misunderstanding') gap += repeat ? 0 : w;
+      else detail += repeat ? 0 : w;
+    }
+  }
+  let numbers = 0;
+  for (const t of doc.tokens) if (t.type === 'number') numbers++;
+  detail += DETAIL_PER_PROBLEM * problems + DETAIL_PER_NUMBER * Math.min(numbers, MAX_NUMBERS);
+  const len = contentLength(doc);
+  if (len >= 40) detail += 1;
+  if (len >= 80) detail += 1;
+  // Short pure abuse with nothing to complain about ("垃圾蒙牛！！！") still attacks.
+  if (attack > 0 && detail === 0 && topicCueHits === 0 && len <= SHORT_ABUSE_CHARS) attack += 1.5;
+  return { attack, gap, detail };
+}
+
+export function decideNature(s: NatureScores, opts: NatureOptions): Nature {
+  const malicious = s.attack >= opts.maliciousThreshold && s.attack >= s.detail + ATTACK_MARGIN;
+  const gap = s.gap >= opts.misunderstandingThreshold;
+  if (malicious && (!gap || s.attack >= s.gap)) return 'malicious_attack';
+  if (gap) return 'misunderstanding';
+  return 'genuine_complaint';
+}
+
+/** Evidence for the chosen nature: its cues, or the detail that kept it genuine. */
+export function natureEvidence(doc: TriageDoc, hits: CueHit[], nature: Nature, s: NatureScores): Evidence[] {
+  const out: Evidence[] = [];
+  for (const hit of hits) {
+    for (const c of hit.roles.natures) {
+      if (c.nature !== nature) continue;
+      if (out.length >= 6) break;
+      out.push(doc.spanEvidence(hit.nStart, hit.nEnd, { source: 'lexicon', rule: c.term, weight: c.weight, label: nature, note: c.cue }));
+    }
+  }
+  const summary = `attack ${s.attack.toFixed(1)}, information gap ${s.gap.toFixed(1)}, detail ${s.detail.toFixed(1)}`;
+  out.push({ source: 'rule', rule: `nature:${nature}`, label: nature, note: summary });
+  return out;
+}
+
+/** Content length in Chinese-character units (an English word counts as two), for detail density. */
+function contentLength(doc: TriageDoc): number {
+  let n = 0;
+  for (const t of doc.tokens) {
+    if (t.type === 'han') n += t.text.length;
+    else if (t.type === 'word') n += 2;
+    else if (t.type === 'number') n += 1;
+  }
+  return n;
+}

@@ -1,0 +1,79 @@
+import type { TriageDoc } from '../../pipeline/doc.js';
+import { TOPICS, type Evidence, type Topic } from '../../types.js';
+import type { ClauseInfo } from './clauses.js';
+import type { CueHit } from './cues.js';
+
+export interface TopicOptions {
+  minTopicScore: number;
+  maxTopics: number;
+  /** Topics scoring below this share of the best topic are dropped (a passing mention). */
+  relativeFloor: number;
+}
+
+/** How much an aspect word counts in a clause of each sign: complaint, no opinion, praise. */
+const ASPECT_IN_NEGATIVE = 1;
+const ASPECT_IN_NEUTRAL = 0.5;
+/** A problem phrase in a clause that otherwise praises still counts, at half weight. */
+const PROBLEM_IN_POSITIVE = 0.5;
+
+const TOPIC_INDEX = new Map<Topic, number>(TOPICS.map((t, i) => [t, i]));
+
+export interface TopicScores {
+  /** Score per topic, in TOPICS order. */
+  scores: Float64Array;
+  /** Hit indexes that counted for each topic. */
+  cues: number[][];
+}
+
+/** Sums topic cue weights, each scaled by its clause's sign and negation. */
+export function scoreTopics(hits: CueHit[], clauses: ClauseInfo): TopicScores {
+  const scores = new Float64Array(TOPICS.length);
+  const cues: number[][] = TOPICS.map(() => []);
+  for (let h = 0; h < hits.length; h++) {
+    const topics = hits[h]!.roles.topics;
+    if (topics.length === 0) continue;
+    const sign = clauses.sign[clauses.hitClause[h]!]!;
+    const negated = clauses.hitNegated[h] === 1;
+    for (const c of topics) {
+      let mult: number;
+      if (c.problem) mult = negated ? 0 : sign > 0 ? PROBLEM_IN_POSITIVE : 1;
+      else mult = sign < 0 ? ASPECT_IN_NEGATIVE : sign === 0 ? ASPECT_IN_NEUTRAL : 0;
+      if (mult === 0) continue;
+      const k = TOPIC_INDEX.get(c.topic)!;
+      scores[k]! += c.weight * mult;
+      cues[k]!.push(h);
+    }
+  }
+  return { scores, cues };
+}
+
+/** The topics to report, best first; `other` when no topic reaches the floor. */
+export function pickTopics(ts: TopicScores, opts: TopicOptions): Topic[] {
+  let best = 0;
+  for (const s of ts.scores) best = Math.max(best, s);
+  const floor = Math.max(opts.minTopicScore, best * opts.relativeFloor);
+  const picked: Array<[Topic, number]> = [];
+  for (let k = 0; k < TOPICS.length; k++) if (ts.scores[k]! >= floor && ts.scores[k]! > 0) picked.push([TOPICS[k]!, ts.scores[k]!]);
+  picked.sort((a, b) => b[1] - a[1]);
+  const out = picked.slice(0, opts.maxTopics).map(([t]) => t);
+  return out.length ? out : ['other'];
+}
+
+/** Evidence for each chosen topic: its strongest cues, with original offsets. */
+export function topicEvidence(doc: TriageDoc, hits: CueHit[], ts: TopicScores, topics: Topic[], perTopic = 4): Evidence[] {
+  const out: Evidence[] = [];
+  for (const topic of topics) {
+    const k = TOPIC_INDEX.get(topic)!;
+    const used = ts.cues[k]!;
+    if (used.length === 0) {
+      out.push({ source: 'rule', rule: 'no-topic-cue', label: topic, note: 'negative, but no topic cue reached the threshold' });
+      continue;
+    }
+    for (const h of used.slice(0, perTopic)) {
+      const hit = hits[h]!;
+      const cue = hit.roles.topics.find((c) => c.topic === topic)!;
+      out.push(doc.spanEvidence(hit.nStart, hit.nEnd, { source: 'lexicon', rule: cue.term, weight: cue.weight, label: topic }));
+    }
+  }
+  return out;
+}
