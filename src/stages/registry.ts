@@ -1,3 +1,4 @@
+import { classifyStage } from './classify/index.js';
 import type { BatchStageDefinition, StageDefinition } from './definition.js';
 import { languageStage } from './language/index.js';
 import { normalizeStage } from './normalize/index.js';
@@ -10,7 +11,7 @@ import { tokenizeStage } from './tokenize/index.js';
  * The built-in per-review stages, in run order. Each later capability
  * (sentiment, classify, spam, severity) adds its definition here.
  */
-export const BUILTIN_STAGES: StageDefinition[] = [normalizeStage, languageStage, tokenizeStage, sentimentStage, spamStage, severityStage];
+export const BUILTIN_STAGES: StageDefinition[] = [normalizeStage, languageStage, tokenizeStage, sentimentStage, classifyStage, spamStage, severityStage];
 
 /** The built-in batch stages, in run order (clustering, floods, queue, summary, alerts). */
 export const BUILTIN_BATCH_STAGES: BatchStageDefinition[] = [];
