@@ -55,6 +55,7 @@ function scoreDoc(doc: TriageDoc, scanner: TriggerScanner, policy: SeverityPolic
   const input: SeverityInput = {
     totals: hits.totals,
     terms,
+    mild: hits.mild,
     complaint,
     sentimentScore: sentimentKnown ? s.score : -Math.min(1, 0.2 * cueSum),
     nature: doc.negative?.nature ?? null,

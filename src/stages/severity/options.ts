@@ -15,8 +15,10 @@ export const SeverityOptionsSchema = z
       .object({ critical: hours.default(0), high: hours.default(6), medium: hours.default(12), low: hours.default(null) })
       .strict()
       .prefault({}),
-    /** Summed safety weight that alone makes a review critical (a harm word weighs 2, a risk word 1). */
+    /** Summed safety weight that alone makes a review critical (a harm word weighs 2, a risk word 0.5, the classifier's safety topic 1). */
     criticalSafety: z.number().min(0).default(2),
+    /** Summed safety weight that makes a review at least high. */
+    highSafety: z.number().min(0).default(1),
     /** Summed fraud/counterfeit weight that makes a review high. */
     fraudHigh: z.number().min(0).default(1),
     /** Escalation weight that alone makes a complaint high (warning others, chargeback weigh 2). */
@@ -27,6 +29,8 @@ export const SeverityOptionsSchema = z
     lossHigh: z.number().min(0).default(2),
     /** Without topics from the classify stage, a complaint is medium when its sentiment score is at most this. */
     mildScore: z.number().min(-1).max(1).default(-0.3),
+    /** A complaint with softeners (`有点`, `slightly`) and no strong cue stays low: mild dissatisfaction. */
+    mildStaysLow: z.boolean().default(true),
     /** Level of a malicious attack whose only cues are insults (no fraud, safety, legal or escalation). */
     abuseOnlyLevel: z.enum(SEVERITY_LEVELS).default('low'),
     /** Ratings at or below this (1-2 stars) lift a low complaint to medium and add urgency. */

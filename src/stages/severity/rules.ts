@@ -7,6 +7,8 @@ import type { Trigger } from './triggers.js';
 export interface SeverityInput {
   /** Summed lexicon weight per trigger. */
   totals: Record<Trigger, number>;
+  /** Softeners found in the text (`有点`, `slightly`). */
+  mild?: number;
   /** Lexicon terms that fired, per trigger, for the reasons. */
   terms: Partial<Record<Trigger, string[]>>;
   /** Whether the review complains at all (negative sentiment, a classified complaint, a low rating...). */
@@ -39,6 +41,8 @@ export interface SeverityDecision {
 
 /** Topics that make a complaint "clear" (TAXONOMY: quality, logistics, service, mismatch); false claims join them. */
 const MEDIUM_TOPICS: ReadonlySet<Topic> = new Set(['quality', 'logistics', 'service', 'mismatch', 'false_advertising', 'counterfeit', 'safety', 'livestream']);
+/** Topics that are clear only when the complaint is strongly negative (price rises, "other"). */
+const WEAK_TOPICS: ReadonlySet<Topic> = new Set(['price', 'other']);
 
 const quote = (terms: string[] | undefined) => (terms?.length ? ` (${[...new Set(terms)].slice(0, 4).map((t) => `"${t}"`).join(', ')})` : '');
 
@@ -53,7 +57,7 @@ export function decideSeverity(input: SeverityInput, o: SeverityOptions): Severi
   const fired = new Set<Trigger>();
   const topics = new Set(input.topics);
   // Topics from the classifier count as cues too, so an upstream label is never ignored.
-  if (topics.has('safety')) t.safety += 1.5;
+  if (topics.has('safety')) t.safety += 1;
   if (topics.has('counterfeit')) t.fraud += 1;
   if (topics.has('false_advertising')) t.fraud += 0.5;
   const complaint = input.complaint;
@@ -87,9 +91,17 @@ export function decideSeverity(input: SeverityInput, o: SeverityOptions): Severi
   let rank = 0;
   if (complaint) {
     const clearTopic = input.topics.some((x) => MEDIUM_TOPICS.has(x));
-    const clear = input.classified ? clearTopic : input.sentimentScore <= o.mildScore;
+    const strong = input.sentimentScore <= o.mildScore || t.intensity >= 1;
+    const weakTopic = input.topics.some((x) => WEAK_TOPICS.has(x) && (x !== 'other' || t.intensity >= 1));
+    const clear = input.classified ? clearTopic || (weakTopic && strong) : strong;
     if (clear || t.escalate >= 1 || t.loss >= 1) rank = 1;
-    if (clearTopic) reasons.push(`A complaint about ${input.topics.filter((x) => x !== 'other').join(', ')}.`);
+    const named = input.topics.filter((x) => x !== 'other');
+    if (named.length) reasons.push(`A complaint about ${named.join(', ')}.`);
+    const anyStrong = t.safety + t.legal + t.fraud + t.escalate + t.intensity + t.loss > 0;
+    if (rank === 1 && o.mildStaysLow && (input.mild ?? 0) > 0 && !anyStrong) {
+      rank = 0;
+      reasons.push('Worded mildly: minor dissatisfaction.');
+    }
   }
   const abuseOnly = input.nature === 'malicious_attack' && t.fraud === 0 && t.safety === 0 && t.legal === 0 && t.escalate === 0;
   if (abuseOnly) {
@@ -98,7 +110,7 @@ export function decideSeverity(input: SeverityInput, o: SeverityOptions): Severi
   }
   if (
     t.fraud >= o.fraudHigh ||
-    t.safety > 0 ||
+    t.safety >= o.highSafety ||
     t.legal > 0 ||
     t.escalate >= o.escalateHigh ||
     (t.escalate > 0 && t.intensity >= o.angerIntensity) ||
@@ -106,8 +118,8 @@ export function decideSeverity(input: SeverityInput, o: SeverityOptions): Severi
   ) {
     rank = Math.max(rank, 2);
   }
-  if (t.safety >= o.criticalSafety || (t.legal > 0 && (t.fraud > 0 || t.safety > 0))) rank = 3;
-  if (input.nonComplaintSpam && t.safety === 0 && t.legal === 0) {
+  if (t.safety >= o.criticalSafety || (t.legal > 0 && (t.fraud > 0 || t.safety >= o.highSafety))) rank = 3;
+  if (input.nonComplaintSpam && t.safety < o.highSafety && t.legal === 0) {
     rank = 0;
     reasons.push('Spam rather than a customer complaint: handle through moderation.');
   }

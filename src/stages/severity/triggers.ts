@@ -10,11 +10,14 @@ export type Trigger = (typeof TRIGGERS)[number];
 /** Summed lexicon weight per trigger, and the hits behind it. */
 export interface TriggerHits {
   totals: Record<Trigger, number>;
+  /** Softeners found (`有点`, `slightly`): a sign of mild dissatisfaction. */
+  mild: number;
   evidence: Evidence[];
 }
 
 interface Cue {
-  trigger: Trigger;
+  /** `mild` marks a softener from the intensifiers lexicon (factor < 1), not a severity trigger. */
+  trigger: Trigger | 'mild';
   weight: number;
 }
 
@@ -44,6 +47,8 @@ export class TriggerScanner {
     for (const lang of ['zh', 'en'] as LexiconLang[]) {
       for (const e of ctx.lexicons.get(lang, 'severity')) cues.push({ term: e.term, payload: { trigger: e.trigger, weight: e.weight ?? 1 } });
       for (const e of ctx.lexicons.get(lang, 'negators')) negators.add(e.term);
+      // Softeners are shared with the sentiment stage's intensifiers; severity cues win a clash.
+      for (const e of ctx.lexicons.get(lang, 'intensifiers')) if (e.factor < 1) cues.unshift({ term: e.term, payload: { trigger: 'mild', weight: 1 } });
     }
     for (const n of negators.size ? [] : FALLBACK_NEGATORS) negators.add(n);
     this.matcher = new PhraseMatcher(ctx, cues);
@@ -56,17 +61,22 @@ export class TriggerScanner {
 
   scan(doc: TriageDoc): TriggerHits {
     const totals = emptyTotals();
+    let mild = 0;
     const evidence: Evidence[] = [];
     const tokens = doc.tokens;
     for (const m of this.matcher.match(tokens)) {
       if (this.negated(tokens, m.from)) continue;
       const { trigger, weight } = m.payload;
+      if (trigger === 'mild') {
+        mild++;
+        continue;
+      }
       totals[trigger] += weight;
       const first = tokens[m.from]!;
       const last = tokens[m.to - 1]!;
       evidence.push(doc.spanEvidence(first.nStart, last.nEnd, { source: 'lexicon', rule: m.term, weight, label: trigger }));
     }
-    return { totals, evidence };
+    return { totals, mild, evidence };
   }
 
   /** A negator in the one or two tokens before the cue (not across punctuation) cancels it. */
