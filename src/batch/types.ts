@@ -1,4 +1,5 @@
 import type { Analysis } from '../types.js';
+import type { CampaignGroup } from './spam/types.js';
 
 /**
  * What analyzeBatch returns. `items` are in input order; later fields are
@@ -6,4 +7,6 @@ import type { Analysis } from '../types.js';
  */
 export interface BatchResult {
   items: Analysis[];
+  /** Near-duplicate groups (campaigns) from the `cluster` batch stage; absent when it is disabled. */
+  groups?: CampaignGroup[];
 }
