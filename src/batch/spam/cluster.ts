@@ -1,0 +1,219 @@
+import { z } from 'zod';
+import type { BatchState } from '../state.js';
+import type { TriageDoc } from '../../pipeline/doc.js';
+import { defineBatchStage } from '../../stages/definition.js';
+import { addSpamKind } from '../../stages/spam/score.js';
+import { MinHashLsh } from './lsh.js';
+import { compact, fingerprint, intersectionSize, shingles } from './shingles.js';
+import { addressOf, networkOf, reviewTimeMs } from './time.js';
+import type { CampaignGroup } from './types.js';
+import { UnionFind } from './union-find.js';
+
+export const ClusterOptionsSchema = z
+  .object({
+    /** Characters per shingle. */
+    shingleSize: z.number().int().min(1).max(8).default(3),
+    /** Texts with fewer letters/digits than this never join a group: short texts ("很好", "质量不错") repeat naturally. */
+    minChars: z.number().int().min(1).default(6),
+    /** LSH bands x rows = MinHash functions. More bands find lower similarities; more rows make buckets stricter. */
+    bands: z.number().int().min(1).max(64).default(12),
+    rows: z.number().int().min(1).max(8).default(2),
+    /** Verified pairs: Jaccard similarity of shingle sets at least this... */
+    jaccard: z.number().min(0).max(1).default(0.5),
+    /** ...or the smaller text's shingles this contained in the larger one (a copy with a prefix or additions)... */
+    containment: z.number().min(0).max(1).default(0.8),
+    /** ...when the smaller text has at least this share of the larger one's shingles. */
+    containmentMinRatio: z.number().min(0).max(1).default(0.5),
+    /** Groups at least this big are campaigns: negative members become `malicious_attack`. */
+    campaignMinSize: z.number().int().min(2).default(3),
+    /** Texts a bucket keeps to compare newcomers with (bounds work on huge buckets). */
+    repsPerBucket: z.number().int().min(1).max(64).default(4),
+    /** Seed of the MinHash functions (fixed, so results are reproducible). */
+    seed: z.number().int().default(1),
+  })
+  .strict();
+
+export type ClusterOptions = z.output<typeof ClusterOptionsSchema>;
+
+/** Where the cluster stage leaves each member's group for later batch stages (flood, severity). */
+export const GROUP_EXTRAS_KEY = 'spam.group';
+
+/**
+ * Near-duplicate clustering across a batch: copies of one text, edited the
+ * way paid posters edit them, end up in one group. Exact copies (after
+ * compaction) join at once; the rest go through MinHash LSH and each
+ * candidate pair is verified on its shingle sets before joining.
+ */
+export const clusterStage = defineBatchStage({
+  name: 'cluster',
+  optionsSchema: ClusterOptionsSchema,
+  create(_ctx, options: ClusterOptions) {
+    const lsh = new MinHashLsh(options.bands, options.rows, options.seed);
+    return {
+      name: 'cluster',
+      run(state: BatchState) {
+        const groups = findGroups(state.docs, options, lsh);
+        state.result.groups = describeGroups(state.docs, groups, options);
+      },
+    };
+  },
+});
+
+/** Doc indices of each group with 2+ members, groups ordered by their first member. */
+export function findGroups(docs: readonly TriageDoc[], o: ClusterOptions, lsh: MinHashLsh): number[][] {
+  const n = docs.length;
+  let maxLen = 1;
+  for (const d of docs) maxLen = Math.max(maxLen, d.normalized.length);
+  const seq = new Int32Array(maxLen);
+  const scratch = new Uint32Array(maxLen + 1);
+  const uf = new UnionFind(n);
+
+  // 1. Compact each text; exact copies join the first text with the same fingerprint.
+  const itemOfPrint = new Map<number, number>();
+  const itemDoc: number[] = [];
+  const offsets: number[] = [0];
+  let pool = new Uint32Array(Math.max(1024, n * 32));
+  let used = 0;
+  for (let d = 0; d < n; d++) {
+    const c = compact(docs[d]!.normalized, seq);
+    if (c.alnum < o.minChars || c.length === 0) continue;
+    const print = fingerprint(seq, c.length);
+    const seen = itemOfPrint.get(print);
+    if (seen !== undefined) {
+      uf.union(itemDoc[seen]!, d);
+      continue;
+    }
+    const count = shingles(seq, c.length, o.shingleSize, scratch);
+    if (used + count > pool.length) {
+      const bigger = new Uint32Array(Math.max(pool.length * 2, used + count));
+      bigger.set(pool.subarray(0, used));
+      pool = bigger;
+    }
+    pool.set(scratch.subarray(0, count), used);
+    used += count;
+    itemOfPrint.set(print, itemDoc.length);
+    itemDoc.push(d);
+    offsets.push(used);
+  }
+
+  // 2. MinHash each distinct text, bucket by bands, verify candidates against a few representatives per bucket.
+  const items = itemDoc.length;
+  const set = (it: number): Uint32Array => pool.subarray(offsets[it]!, offsets[it + 1]!);
+  const sig = new Uint32Array(items * lsh.hashes);
+  for (let it = 0; it < items; it++) lsh.sign(pool.subarray(offsets[it]!, offsets[it + 1]!), offsets[it + 1]! - offsets[it]!, sig, it * lsh.hashes);
+  const similar = (x: number, y: number): boolean => {
+    const a = set(x);
+    const b = set(y);
+    const inter = intersectionSize(a, b);
+    if (inter === 0) return false;
+    const small = Math.min(a.length, b.length);
+    const large = Math.max(a.length, b.length);
+    if (inter / (a.length + b.length - inter) >= o.jaccard) return true;
+    return inter / small >= o.containment && small / large >= o.containmentMinRatio;
+  };
+  const reps = new Int32Array(o.repsPerBucket);
+  lsh.buckets(sig, items, (members, count) => {
+    let nReps = 0;
+    for (let k = 0; k < count; k++) {
+      const x = members[k]!;
+      const rootX = uf.find(itemDoc[x]!);
+      let joined = false;
+      for (let r = 0; r < nReps; r++) {
+        const y = reps[r]!;
+        if (uf.find(itemDoc[y]!) === rootX || similar(x, y)) {
+          uf.union(itemDoc[x]!, itemDoc[y]!);
+          joined = true;
+          break;
+        }
+      }
+      if (!joined && nReps < reps.length) reps[nReps++] = x;
+    }
+  });
+
+  // 3. Collect groups of 2+ in input order.
+  const byRoot = new Map<number, number[]>();
+  for (let d = 0; d < n; d++) {
+    const root = uf.find(d);
+    if (root === d && !byRoot.has(d)) {
+      byRoot.set(d, [d]);
+      continue;
+    }
+    let g = byRoot.get(root);
+    if (!g) byRoot.set(root, (g = []));
+    g.push(d);
+  }
+  const out: number[][] = [];
+  for (const g of byRoot.values()) if (g.length >= 2) out.push(g.sort((a, b) => a - b));
+  return out.sort((a, b) => a[0]! - b[0]!);
+}
+
+/** Builds the public group records and marks members (cluster id, `duplicate`, campaign nature). */
+function describeGroups(docs: readonly TriageDoc[], groups: number[][], o: ClusterOptions): CampaignGroup[] {
+  return groups.map((members, gi) => {
+    const id = `g${gi + 1}`;
+    const authors = new Set<string>();
+    const addresses = new Set<string>();
+    const networks = new Set<string>();
+    let unknownAuthors = 0;
+    let first = Infinity;
+    let last = -Infinity;
+    let earliest = members[0]!;
+    let negative = 0;
+    for (const d of members) {
+      const r = docs[d]!.review;
+      if (r.authorId) authors.add(r.authorId);
+      else unknownAuthors++;
+      const addr = addressOf(r.ip);
+      if (addr) addresses.add(addr);
+      const net = networkOf(r.ip);
+      if (net) networks.add(net);
+      const t = reviewTimeMs(r);
+      if (t !== null) {
+        if (t < first) {
+          first = t;
+          earliest = d;
+        }
+        if (t > last) last = t;
+      }
+      if (docs[d]!.sentiment.label === 'negative') negative++;
+    }
+    const group: CampaignGroup = {
+      id,
+      members: members.map((d) => docs[d]!.review.id),
+      size: members.length,
+      representative: docs[earliest]!.original,
+      firstAt: Number.isFinite(first) ? new Date(first).toISOString() : null,
+      lastAt: Number.isFinite(last) ? new Date(last).toISOString() : null,
+      distinctAuthors: authors.size,
+      distinctAddresses: addresses.size,
+      distinctNetworks: networks.size,
+      unknownAuthors,
+      campaign: members.length >= o.campaignMinSize,
+      burst: false,
+      negative,
+    };
+    for (const d of members) markMember(docs[d]!, group);
+    return group;
+  });
+}
+
+function markMember(doc: TriageDoc, group: CampaignGroup): void {
+  doc.spam.cluster = group.id;
+  doc.extras[GROUP_EXTRAS_KEY] = group;
+  const what = group.campaign ? 'campaign' : 'group';
+  addSpamKind(doc, 'duplicate', {
+    source: 'batch',
+    rule: 'duplicate',
+    label: 'duplicate',
+    note: `near-duplicate of ${group.size - 1} other review(s) (${what} ${group.id})`,
+  });
+  if (group.campaign && doc.negative) {
+    doc.negative.nature = 'malicious_attack';
+    doc.negative.evidence.push({
+      source: 'batch',
+      rule: 'campaign',
+      label: 'malicious_attack',
+      note: `copy-paste campaign ${group.id}: ${group.size} near-identical reviews from ${group.distinctAuthors} author(s)`,
+    });
+  }
+}
