@@ -1,4 +1,5 @@
 import { classifyStage } from './classify/index.js';
+import { clusterStage, floodStage } from '../batch/spam/index.js';
 import type { BatchStageDefinition, StageDefinition } from './definition.js';
 import { languageStage } from './language/index.js';
 import { normalizeStage } from './normalize/index.js';
@@ -14,4 +15,4 @@ import { tokenizeStage } from './tokenize/index.js';
 export const BUILTIN_STAGES: StageDefinition[] = [normalizeStage, languageStage, tokenizeStage, sentimentStage, classifyStage, spamStage, severityStage];
 
 /** The built-in batch stages, in run order (clustering, floods, queue, summary, alerts). */
-export const BUILTIN_BATCH_STAGES: BatchStageDefinition[] = [];
+export const BUILTIN_BATCH_STAGES: BatchStageDefinition[] = [clusterStage, floodStage];
