@@ -1,0 +1,28 @@
+import { timestampMs } from '../../input/schema.js';
+import type { TriageDoc } from '../../pipeline/doc.js';
+import { severityState } from '../../stages/severity/policy.js';
+
+/**
+ * A negative review for counts and rates: negative sentiment, a classified
+ * complaint, or (without a sentiment stage) what the severity stage judged a
+ * complaint.
+ */
+export function isNegative(doc: TriageDoc): boolean {
+  return doc.sentiment.label === 'negative' || doc.negative !== null || severityState(doc)?.complaint === true;
+}
+
+/** Epoch ms of each review's timestamp, or null (absent or unparseable). */
+export function reviewTimes(docs: readonly TriageDoc[]): Array<number | null> {
+  return docs.map((d) => timestampMs(d.review.timestamp));
+}
+
+const DAY = 86_400_000;
+
+/** Day number (days since 1970-01-01 in the given offset) of an epoch ms. */
+export function dayOf(ms: number, utcOffsetMinutes: number): number {
+  return Math.floor((ms + utcOffsetMinutes * 60_000) / DAY);
+}
+
+export function dayString(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
