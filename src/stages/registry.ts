@@ -1,5 +1,6 @@
 import { classifyStage } from './classify/index.js';
 import { clusterStage, floodStage } from '../batch/spam/index.js';
+import { alertsStage, escalationStage, queueStage, summaryStage } from '../batch/triage/index.js';
 import type { BatchStageDefinition, StageDefinition } from './definition.js';
 import { languageStage } from './language/index.js';
 import { normalizeStage } from './normalize/index.js';
@@ -15,4 +16,4 @@ import { tokenizeStage } from './tokenize/index.js';
 export const BUILTIN_STAGES: StageDefinition[] = [normalizeStage, languageStage, tokenizeStage, sentimentStage, classifyStage, spamStage, severityStage];
 
 /** The built-in batch stages, in run order (clustering, floods, queue, summary, alerts). */
-export const BUILTIN_BATCH_STAGES: BatchStageDefinition[] = [clusterStage, floodStage];
+export const BUILTIN_BATCH_STAGES: BatchStageDefinition[] = [clusterStage, floodStage, escalationStage, queueStage, summaryStage, alertsStage];
