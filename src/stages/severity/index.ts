@@ -51,11 +51,13 @@ function scoreDoc(doc: TriageDoc, scanner: TriggerScanner, policy: SeverityPolic
   const sentimentKnown = s.confidence > 0 || s.evidence.length > 0 || s.label !== 'neutral';
   const cueSum = hits.totals.intensity + hits.totals.escalate + hits.totals.loss + hits.totals.fraud;
   const lowRated = r.rating !== undefined && r.rating <= o.lowRating;
-  const complaint = s.label === 'negative' || doc.negative !== null || lowRated || (!sentimentKnown && cueSum > 0);
+  // Sentiment leads; where it is unsure (neutral or absent) the text's own strong cues still make a complaint.
+  const complaint = s.label === 'negative' || doc.negative !== null || lowRated || (s.label !== 'positive' && cueSum >= (sentimentKnown ? 1 : 0.5));
   const input: SeverityInput = {
     totals: hits.totals,
     terms,
     mild: hits.mild,
+    words: countWords(doc),
     complaint,
     sentimentScore: sentimentKnown ? s.score : -Math.min(1, 0.2 * cueSum),
     nature: doc.negative?.nature ?? null,
@@ -78,4 +80,11 @@ function scoreDoc(doc: TriageDoc, scanner: TriggerScanner, policy: SeverityPolic
   const state: Omit<SeverityState, 'policy'> = { urgency: d.urgency, nature: input.nature, topics: input.topics, fired: d.fired, complaint };
   doc.extras[SEVERITY_EXTRAS_KEY] = { ...state, policy } satisfies SeverityState;
   doc.severity = policy.build(d.level, state, d.reasons, evidence);
+}
+
+/** Chinese words and Latin words (no punctuation, numbers or emoji). */
+function countWords(doc: TriageDoc): number {
+  let n = 0;
+  for (const t of doc.tokens) if (t.type === 'han' || t.type === 'word') n++;
+  return n;
 }

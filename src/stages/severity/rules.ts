@@ -7,6 +7,8 @@ import type { Trigger } from './triggers.js';
 export interface SeverityInput {
   /** Summed lexicon weight per trigger. */
   totals: Record<Trigger, number>;
+  /** Word tokens in the review: longer complaints tell more of a story. */
+  words?: number;
   /** Softeners found in the text (`有点`, `slightly`). */
   mild?: number;
   /** Lexicon terms that fired, per trigger, for the reasons. */
@@ -44,6 +46,8 @@ const MEDIUM_TOPICS: ReadonlySet<Topic> = new Set(['quality', 'logistics', 'serv
 /** Topics that are clear only when the complaint is strongly negative (price rises, "other"). */
 const WEAK_TOPICS: ReadonlySet<Topic> = new Set(['price', 'other']);
 
+/** Urgency per doubling of a complaint's length (in units of 10 words): detail makes a complaint more actionable. */
+const DETAIL_WEIGHT = 0.5;
 const quote = (terms: string[] | undefined) => (terms?.length ? ` (${[...new Set(terms)].slice(0, 4).map((t) => `"${t}"`).join(', ')})` : '');
 
 /**
@@ -103,7 +107,9 @@ export function decideSeverity(input: SeverityInput, o: SeverityOptions): Severi
       reasons.push('Worded mildly: minor dissatisfaction.');
     }
   }
-  const abuseOnly = input.nature === 'malicious_attack' && t.fraud === 0 && t.safety === 0 && t.legal === 0 && t.escalate === 0;
+  // Insults with no concrete topic: the classifier found nothing to fix, only abuse to document.
+  const abuseOnly =
+    input.nature === 'malicious_attack' && !input.topics.some((x) => x !== 'other') && t.fraud === 0 && t.safety === 0 && t.legal === 0 && t.escalate === 0;
   if (abuseOnly) {
     rank = LEVEL_RANK[o.abuseOnlyLevel];
     reasons.push('Insults without a described experience: keep evidence rather than compensate.');
@@ -127,7 +133,7 @@ export function decideSeverity(input: SeverityInput, o: SeverityOptions): Severi
   const textLevel = LEVEL_BY_RANK[rank]!;
   let level = textLevel;
   let urgency =
-    t.safety + t.legal + 0.8 * t.fraud + 0.6 * t.escalate + 0.4 * t.intensity + 0.5 * t.loss + 0.3 * topics.size + (complaint ? Math.max(0, -input.sentimentScore) : 0);
+    t.safety + t.legal + 0.8 * t.fraud + 0.6 * t.escalate + 0.4 * t.intensity + 0.5 * t.loss + 0.3 * topics.size + (complaint ? Math.max(0, -input.sentimentScore) + DETAIL_WEIGHT * Math.log2(1 + (input.words ?? 0) / 10) : 0);
 
   // Metadata raises the floor set by the text; it never lowers it.
   if (complaint && input.rating !== undefined && input.rating <= o.lowRating) {
@@ -149,5 +155,6 @@ export function decideSeverity(input: SeverityInput, o: SeverityOptions): Severi
       reasons.push(`Highly visible (${visible.join(', ')}): every visitor sees it.`);
     }
   }
+  if (reasons.length === 0) reasons.push(complaint ? 'A minor complaint: normal queue.' : 'No complaint found: no action needed.');
   return { level, textLevel, urgency, reasons, fired: [...fired] };
 }
