@@ -7,7 +7,12 @@
  * each review costs a few regex scans and one character pass.
  */
 
-export type ContactKind = 'wechat' | 'qq' | 'phone' | 'url' | 'number';
+/**
+ * `wechat_plain` / `qq_plain`: an id after the plain word 微信 / QQ (people share these for honest reasons too);
+ * `wechat` / `qq`: after a disguise (薇信, V信, 加v, 扣扣, q + digits...), which only an advertiser bothers with.
+ * `phone_disguised`: written in Chinese or circled digits; `hotline`: 400/800 or landline numbers.
+ */
+export type ContactKind = 'wechat' | 'wechat_plain' | 'qq' | 'qq_plain' | 'phone' | 'phone_disguised' | 'hotline' | 'url' | 'number';
 
 export interface ContactHit {
   kind: ContactKind;
@@ -24,8 +29,11 @@ const GAP = String.raw`[\s:：号是为\-~]{0,3}`;
 // A WeChat id: 5-20 letters/digits/_/-; must contain a digit or be all Latin letters of 6+.
 const WECHAT_ID = String.raw`(?:[a-z][a-z0-9_-]{4,19}|\d{5,12})`;
 
-const WECHAT_RE = new RegExp(String.raw`(?<![a-z])${WECHAT_CUE}${GAP}(${WECHAT_ID})(?![a-z0-9])`, 'giu');
-const QQ_RE = new RegExp(String.raw`(?<![a-z])${QQ_CUE}${GAP}([1-9]\d{4,10})(?!\d)`, 'giu');
+const WECHAT_RE = new RegExp(String.raw`(?<![a-z])(${WECHAT_CUE})${GAP}(${WECHAT_ID})(?![a-z0-9])`, 'giu');
+const QQ_RE = new RegExp(String.raw`(?<![a-z])(${QQ_CUE})${GAP}([1-9]\d{4,10})(?!\d)`, 'giu');
+const PLAIN_CUE = /^(?:微信号?|wechat|weixin|qq)$/i;
+// Numbers right after these words are order / tracking numbers, not contacts.
+const REFERENCE_BEFORE = /(?:订单|单号|编号|运单|快递|工单|号码|order|tracking)[\s:：#号是为]*$/i;
 // Links the tokenizer misses: spaced dots (`abc . com`), spelled-out dots (`abc点com`, `abc dot com`), `watch?v=` fragments.
 const TLD = String.raw`(?:com|cn|net|org|cc|me|io|co|tv|top|xyz|info|shop|vip|link|site|ly)`;
 const LOOSE_URL_RE = new RegExp(
@@ -84,42 +92,51 @@ function findPhones(text: string, out: ContactHit[]): void {
     let ascii = 0;
     let sepRun = 0;
     let hasDash = false;
+    let hasSeparator = false;
+    let pendingDash = false;
     while (i < n) {
       const c = text.charCodeAt(i);
       const d = digitValue(c);
       if (d >= 0) {
         digits += d;
         if (c < 0x80) ascii++;
+        // A separator counts only once a digit follows it.
+        if (sepRun > 0) hasSeparator = true;
+        if (pendingDash) hasDash = true;
         sepRun = 0;
+        pendingDash = false;
         end = i + 1;
       } else if (isDigitSeparator(c) && sepRun < 2 && digits.length > 0) {
-        if (c === 0x2d) hasDash = true;
+        if (c === 0x2d) pendingDash = true;
         sepRun++;
       } else break;
       i++;
     }
     const len = digits.length;
-    const chineseOnly = ascii === 0;
+    const disguised = ascii < len; // Chinese or circled digits in the run
     let kind: ContactKind | null = null;
-    if (len === 11 && digits[0] === '1' && digits.charCodeAt(1) >= 0x33) kind = 'phone'; // mobile: 1[3-9]xxxxxxxxx
-    else if ((len === 10 && (digits.startsWith('400') || digits.startsWith('800'))) || (hasDash && digits[0] === '0' && len >= 10 && len <= 12)) kind = 'phone';
-    else if (!chineseOnly && len >= 6 && len <= 12) kind = 'number';
-    if (kind) out.push({ kind, start, end });
+    if (len === 11 && digits[0] === '1' && digits.charCodeAt(1) >= 0x33) kind = disguised ? 'phone_disguised' : 'phone'; // mobile: 1[3-9]xxxxxxxxx
+    else if ((len === 10 && (digits.startsWith('400') || digits.startsWith('800'))) || (hasDash && digits[0] === '0' && len >= 10 && len <= 12)) kind = 'hotline';
+    else if (!disguised && !hasSeparator && len >= 6 && len <= 12) kind = 'number';
+    if (kind && !REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) out.push({ kind, start, end });
     if (i === start) i++;
   }
 }
 
-function collect(re: RegExp, text: string, kind: ContactKind, out: ContactHit[]): void {
+function collect(re: RegExp, text: string, kind: ContactKind, plainKind: ContactKind, out: ContactHit[]): void {
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ kind, start: m.index, end: m.index + m[0].length });
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const plain = m[1] !== undefined && PLAIN_CUE.test(m[1]);
+    out.push({ kind: plain ? plainKind : kind, start: m.index, end: m.index + m[0].length });
+  }
 }
 
 /** Contact details in a normalised text, in text order; overlapping hits keep the strongest kind. */
 export function findContacts(text: string): ContactHit[] {
   const hits: ContactHit[] = [];
-  collect(WECHAT_RE, text, 'wechat', hits);
-  collect(QQ_RE, text, 'qq', hits);
-  collect(LOOSE_URL_RE, text, 'url', hits);
+  collect(WECHAT_RE, text, 'wechat', 'wechat_plain', hits);
+  collect(QQ_RE, text, 'qq', 'qq_plain', hits);
+  collect(LOOSE_URL_RE, text, 'url', 'url', hits);
   findPhones(text, hits);
   if (hits.length < 2) return hits;
   hits.sort((a, b) => a.start - b.start || RANK[b.kind] - RANK[a.kind]);
@@ -136,4 +153,4 @@ export function findContacts(text: string): ContactHit[] {
   return kept;
 }
 
-const RANK: Record<ContactKind, number> = { number: 0, url: 1, qq: 2, phone: 3, wechat: 4 };
+const RANK: Record<ContactKind, number> = { number: 0, hotline: 1, url: 2, qq_plain: 3, qq: 4, phone: 5, phone_disguised: 6, wechat_plain: 7, wechat: 8 };

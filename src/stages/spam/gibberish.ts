@@ -32,7 +32,8 @@ function mashedLetters(word: string): number {
     const ch = word[i]!;
     consonantRun = VOWELS.has(ch) ? 0 : consonantRun + 1;
     const row = ROW_OF.get(ch) ?? -2;
-    rowRun = row === prevRow ? rowRun + 1 : 1;
+    // Walking along a row means new keys: `hahaha` stays on one row but repeats two keys.
+    rowRun = row !== prevRow ? 1 : i >= 2 && word[i - 2] === ch ? 2 : rowRun + 1;
     prevRow = row;
     if (consonantRun === 5) mashed += 5;
     else if (consonantRun > 5) mashed++;

@@ -31,8 +31,25 @@ export const SpamOptionsSchema = z
 
 export type SpamOptions = z.output<typeof SpamOptionsSchema>;
 
-/** Weight each contact detail adds to advertising: a lone long number is only a hint. */
-const CONTACT_WEIGHT: Record<ContactKind, number> = { wechat: 1.2, qq: 1, phone: 1, url: 1, number: 0.4 };
+/**
+ * Weight each contact detail adds to advertising (advertising fires at 1).
+ * Disguised contacts fire alone: only an advertiser hides a WeChat id as 薇信.
+ * Plain ones need a lure beside them: real reviews share links, hotlines and
+ * their own QQ for honest reasons. A lone long number is only a hint.
+ */
+const CONTACT_WEIGHT: Record<ContactKind, number> = {
+  wechat: 1.2,
+  wechat_plain: 0.9,
+  qq: 1,
+  qq_plain: 0.7,
+  phone: 0.8,
+  phone_disguised: 1.2,
+  hotline: 0.4,
+  url: 0.7,
+  number: 0.4,
+};
+/** Links found by the tokenizer (url, email tokens). */
+const LINK_WEIGHT = 0.7;
 /** Weight a lexicon cue gets when its entry has none. */
 const DEFAULT_CUE_WEIGHT: Record<SpamKind, number> = { advertising: 0.5, template: 1, irrelevant: 0.6, gibberish: 1, duplicate: 0, flood: 0 };
 
@@ -78,24 +95,37 @@ export const spamStage = defineStage({
 
         // Advertising: contact details found by rules, links found by the tokenizer, lure cues.
         let ad = 0;
-        const contacts = findContacts(doc.normalized);
-        for (const h of contacts) {
-          const weight = CONTACT_WEIGHT[h.kind];
+        let irrelevant = 0;
+        const generic: Array<{ from: number; to: number; term: string; weight: number }> = [];
+        // Links the tokenizer found. In English comment sections a link is the spam; in reviews it is often a shared post.
+        const linkWeight = doc.language === 'en' ? 1 : LINK_WEIGHT;
+        let links: Array<{ start: number; end: number }> | null = null;
+        for (const t of tokens) {
+          if (t.type !== 'url' && t.type !== 'email') continue;
+          (links ??= []).push({ start: t.nStart, end: t.nEnd });
+          ad += linkWeight;
+          evidence.push(doc.spanEvidence(t.nStart, t.nEnd, { source: 'rule', rule: `contact:${t.type}`, label: 'advertising', weight: linkWeight }));
+        }
+        let numbers = 0;
+        for (const h of findContacts(doc.normalized)) {
+          if (links && inside(links, h.start)) continue; // digits and dots inside a link are part of it
+          let weight = h.kind === 'url' ? linkWeight : CONTACT_WEIGHT[h.kind];
+          // Many numbers are a table, dates or an order, not many contacts.
+          if ((h.kind === 'number' || h.kind === 'hotline') && numbers++ > 0) weight = 0;
+          if (weight === 0) continue;
           ad += weight;
           evidence.push(doc.spanEvidence(h.start, h.end, { source: 'rule', rule: `contact:${h.kind}`, label: 'advertising', weight }));
         }
-        let irrelevant = 0;
-        const generic: Array<{ from: number; to: number; term: string; weight: number }> = [];
-        for (let i = 0; i < tokens.length; i++) {
-          const t = tokens[i]!;
-          if ((t.type === 'url' || t.type === 'email') && !inside(contacts, t.nStart)) {
-            ad += 1;
-            evidence.push(doc.spanEvidence(t.nStart, t.nEnd, { source: 'rule', rule: `contact:${t.type}`, label: 'advertising', weight: 1 }));
-          }
-        }
+        let counted: Set<string> | null = null;
         for (const m of matcher.match(tokens)) {
           const { kind, weight } = m.payload;
           if (weight <= 0) continue; // a user lexicon can switch a cue off with weight 0
+          if (kind !== 'template') {
+            // A cue counts once: a complaint repeating 返现 is not more of an ad.
+            counted ??= new Set();
+            if (counted.has(m.term)) continue;
+            counted.add(m.term);
+          }
           const first = tokens[m.from]!;
           const last = tokens[m.to - 1]!;
           if (kind === 'template') {
