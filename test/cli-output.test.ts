@@ -83,22 +83,34 @@ describe('ProgressBar', () => {
   it('redraws at most once per interval, with percentage and counts', () => {
     const s = fakeStream(true);
     let t = 0;
-    const bar = new ProgressBar(s, { totalBytes: 200, intervalMs: 100, now: () => t });
-    bar.setBytes(50);
+    const bar = new ProgressBar(s, { totalBytes: 200, intervalMs: 100, delayMs: 0, now: () => t });
+    bar.addBytes(50);
     bar.tick(); // first draw
     t = 50;
     bar.tick(); // too soon
     t = 150;
-    bar.setBytes(100);
+    bar.addBytes(50);
     bar.tick(); // second draw
     expect(s.writes).toHaveLength(2);
     expect(s.writes[0]).toMatch(/25%\s+1 reviews/);
     expect(s.writes[1]).toMatch(/\[#{12}-{12}\]\s+50%\s+3 reviews\s+20\/s/);
   });
 
+  it('stays silent for short runs (the first draw waits for delayMs)', () => {
+    const s = fakeStream(true);
+    let t = 0;
+    const bar = new ProgressBar(s, { totalBytes: 10, delayMs: 500, now: () => t });
+    t = 400;
+    bar.tick();
+    expect(s.writes).toEqual([]);
+    t = 600;
+    bar.tick();
+    expect(s.writes).toHaveLength(1);
+  });
+
   it('clears the bar before a message so lines are not torn', () => {
     const s = fakeStream(true);
-    const bar = new ProgressBar(s, { now: () => 0 });
+    const bar = new ProgressBar(s, { delayMs: 0, now: () => 0 });
     bar.tick();
     bar.message('file:9: invalid JSON');
     expect(s.writes.slice(-2)).toEqual(['\r\x1b[K', 'file:9: invalid JSON\n']);

@@ -106,15 +106,9 @@ async function analyzeCommand(cmd: AnalyzeCommand, io: CliIO): Promise<number> {
 
   const output = new Output(sink, cmd.out !== null);
   const progress = new ProgressBar(io.stderr, { totalBytes: size, ...(io.now ? { now: io.now } : {}) });
-  let bytesRead = 0;
-  if (progress.enabled) {
-    input.on('data', (chunk: Buffer | string) => {
-      bytesRead += chunk.length;
-      progress.setBytes(bytesRead);
-    });
-  }
   const run: RunState = { name, failed: 0, total: 0, progress, output };
-  const records = readRecords(format, readLines(input), { onWarning: (w) => progress.message(`${name}: warning: ${w}`) });
+  const lines = progress.enabled ? countingBytes(readLines(input), progress) : readLines(input);
+  const records = readRecords(format, lines, { onWarning: (w) => progress.message(`${name}: warning: ${w}`) });
   try {
     const status = cmd.batch ? await runBatch(records, analyzer, cmd, run) : await runStreaming(records, analyzer, cmd, run);
     if (status !== EXIT_OK) return status;
@@ -131,6 +125,17 @@ async function analyzeCommand(cmd: AnalyzeCommand, io: CliIO): Promise<number> {
     // Stop reading (matters when output stopped early or the input is a pipe).
     if (fromStdin) input.pause();
     else input.destroy();
+  }
+}
+
+/**
+ * Counts the bytes of the lines handed to the parser, so the percentage
+ * follows the analysis, not the read-ahead buffer. Only used for the bar.
+ */
+async function* countingBytes(lines: AsyncIterable<string>, progress: ProgressBar): AsyncGenerator<string> {
+  for await (const line of lines) {
+    progress.addBytes(Buffer.byteLength(line, 'utf8') + 1);
+    yield line;
   }
 }
 

@@ -9,6 +9,8 @@ export interface ProgressOptions {
   totalBytes?: number | null;
   /** Redraw at most this often. Default 100 ms. */
   intervalMs?: number;
+  /** Show nothing for runs shorter than this. Default 500 ms. */
+  delayMs?: number;
   /** Clock (tests pass a fake one). */
   now?: () => number;
 }
@@ -28,7 +30,7 @@ export class ProgressBar {
   private readonly intervalMs: number;
   private readonly now: () => number;
   private readonly startedAt: number;
-  private lastDraw = -Infinity;
+  private nextDraw: number;
   private shown = false;
   private records = 0;
   private bytes = 0;
@@ -40,11 +42,12 @@ export class ProgressBar {
     this.intervalMs = options.intervalMs ?? 100;
     this.now = options.now ?? Date.now;
     this.startedAt = this.now();
+    this.nextDraw = this.startedAt + (options.delayMs ?? 500);
   }
 
-  /** Bytes of input read so far (for the percentage). */
-  setBytes(bytes: number): void {
-    this.bytes = bytes;
+  /** Counts input bytes consumed (for the percentage). */
+  addBytes(bytes: number): void {
+    this.bytes += bytes;
   }
 
   /** Counts one more review handled and redraws if the interval has passed. */
@@ -52,8 +55,8 @@ export class ProgressBar {
     this.records++;
     if (!this.enabled) return;
     const t = this.now();
-    if (t - this.lastDraw < this.intervalMs) return;
-    this.lastDraw = t;
+    if (t < this.nextDraw) return;
+    this.nextDraw = t + this.intervalMs;
     this.draw(t);
   }
 
