@@ -117,6 +117,12 @@ describe('readJsonl', () => {
     expect(records[2]).toMatchObject({ error: expect.stringMatching(/^invalid JSON/) });
     expect(records[3]).toMatchObject({ error: expect.stringContaining('got number') });
   });
+
+  it('stops with a SourceError (not one error per line) on a pretty-printed JSON array', async () => {
+    await expect(collect(readJsonl(linesOf('[\n  {"text": "a"},\n  {"text": "b"}\n]\n')))).rejects.toThrow(/JSON array, not JSONL/);
+    // A one-line array further down is just a bad line.
+    expect(await collect(readJsonl(linesOf('"ok"\n[\n')))).toMatchObject([{ line: 1 }, { line: 2, error: expect.stringMatching(/^invalid JSON/) }]);
+  });
 });
 
 describe('argument parsing', () => {

@@ -171,6 +171,13 @@ describe('cli: CSV input', () => {
     expect(jsonLines(r.stdout).map((a) => [a.id, a.text])).toEqual([['3', '很好用']]);
   });
 
+  it('a pretty-printed JSON array is refused with one clear message (exit 2)', async () => {
+    const r = await run(['analyze', '-', '--no-batch', '--format', 'json'], { stdin: '[\n  {"text": "好"}\n]\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('<stdin>: this is one JSON array, not JSONL');
+    expect(r.stdout).toBe('');
+  });
+
   it('a CSV without a text column is a usage error (exit 2) and writes nothing', async () => {
     const r = await run(['analyze', fixture('no-text.csv'), '--format', 'json', '--no-batch']);
     expect(r.code).toBe(2);

@@ -87,7 +87,8 @@ Output:
                            severity queue, summary and alerts) is skipped.
                            Without this flag (the default) all valid reviews
                            are read first and analysed together with
-                           analyzeBatch, so that cross-review work applies.
+                           analyzeBatch, so that cross-review work applies;
+                           the whole input is then held in memory.
 
 Analyzer:
   --lexicon PATH           A lexicon JSON file to add to (or override) the
@@ -109,7 +110,8 @@ Exit codes:
   0  every line was analysed
   1  some lines failed (reported on standard error); the others were written
   2  usage error: unknown option or command, missing or unreadable file,
-     unknown format, CSV without a text column, bad --lexicon or --disable
+     unknown format, CSV without a text column, a JSON array instead of
+     JSONL, bad --lexicon or --disable, unwritable --out file
 
 Examples:
   review-triage analyze reviews.jsonl > results.jsonl

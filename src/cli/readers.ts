@@ -36,6 +36,7 @@ export function readRecords(format: InputFormat, lines: AsyncIterable<string>, o
 /** JSONL: each non-blank line is a ReviewInput object or a bare JSON string (the text). */
 export async function* readJsonl(lines: AsyncIterable<string>): AsyncGenerator<SourceRecord> {
   let line = 0;
+  let seenContent = false;
   for await (const raw of lines) {
     line++;
     const text = line === 1 && raw.startsWith(BOM) ? raw.slice(1) : raw;
@@ -44,8 +45,12 @@ export async function* readJsonl(lines: AsyncIterable<string>): AsyncGenerator<S
     try {
       value = JSON.parse(text);
     } catch (e) {
+      // A pretty-printed JSON array would fail on every line: say what to do once instead.
+      if (!seenContent && text.trim() === '[') throw new SourceError('this is one JSON array, not JSONL (one review per line); convert it first, e.g. jq -c ".[]" file.json');
       yield { line, error: `invalid JSON: ${(e as Error).message}` };
       continue;
+    } finally {
+      seenContent = true;
     }
     if (typeof value === 'string') yield { line, input: { text: value } };
     else if (value !== null && typeof value === 'object' && !Array.isArray(value)) yield { line, input: value as Record<string, unknown> };
