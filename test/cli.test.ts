@@ -147,6 +147,42 @@ describe('cli: JSONL input', () => {
   });
 });
 
+describe('cli: failures inside the analyzer', () => {
+  const io = (analyzer: Partial<Analyzer>, stdin: string) => {
+    const stdout = collector();
+    const stderr = collector();
+    const input = new PassThrough();
+    input.end(stdin);
+    return { stdout, stderr, io: { stdin: input, stdout, stderr, createAnalyzer: () => analyzer as Analyzer } };
+  };
+
+  it('--no-batch: a review whose analysis throws is reported with its line and skipped', async () => {
+    const flaky: Partial<Analyzer> = {
+      analyze(input) {
+        const text = typeof input === 'string' ? input : input.text;
+        if (text.includes('boom')) throw new Error('stage exploded');
+        return defaultAnalyzer().analyze(input);
+      },
+    };
+    const t = io(flaky, '"fine"\n"boom here"\n"还好"\n');
+    expect(await main(['analyze', '-', '--no-batch'], t.io)).toBe(1);
+    expect(t.stderr.text()).toContain('<stdin>:2: analysis failed: stage exploded');
+    expect(jsonLines(t.stdout.text()).map((a) => a.id)).toEqual(['1', '3']);
+  });
+
+  it('batch: a failing analyzeBatch is reported, exit 1, nothing written', async () => {
+    const broken: Partial<Analyzer> = {
+      analyzeBatch() {
+        throw new Error('queue stage exploded');
+      },
+    };
+    const t = io(broken, '"a"\n"b"\n');
+    expect(await main(['analyze', '-'], t.io)).toBe(1);
+    expect(t.stderr.text()).toContain('batch analysis failed: queue stage exploded');
+    expect(t.stdout.text()).toBe('');
+  });
+});
+
 describe('cli: CSV input', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, a BOM and converted columns', async () => {
     const r = await run(['analyze', fixture('reviews.csv'), '--no-batch']);

@@ -122,9 +122,8 @@ async function analyzeCommand(cmd: AnalyzeCommand, io: CliIO): Promise<number> {
   } finally {
     progress.clear();
     await output.close();
-    // Stop reading (matters when output stopped early or the input is a pipe).
-    if (fromStdin) input.pause();
-    else input.destroy();
+    // Stop reading: the output may have stopped early (a closed pipe) with input still flowing.
+    input.destroy();
   }
 }
 
@@ -169,7 +168,7 @@ function withId(record: { line: number; input: Record<string, unknown> }): Recor
  * Runs the read loop; a failure to read (not a bad line) becomes a usage
  * exit: the input as a whole could not be used.
  */
-async function forEachRecord(records: AsyncIterable<SourceRecord>, run: RunState, each: (r: SourceRecord) => Promise<boolean> | boolean): Promise<number> {
+async function forEachRecord(records: AsyncIterable<SourceRecord>, run: RunState, each: (r: SourceRecord) => Promise<boolean> | boolean): Promise<void> {
   try {
     for await (const record of records) {
       run.total++;
@@ -181,14 +180,13 @@ async function forEachRecord(records: AsyncIterable<SourceRecord>, run: RunState
     if (e instanceof SourceError) throw new UsageError(`${run.name}: ${e.message}`);
     throw new UsageError(`cannot read ${run.name}: ${systemReason(e)}`);
   }
-  return EXIT_OK;
 }
 
 /** --no-batch: analyse and write each review as its line is read. */
 async function runStreaming(records: AsyncIterable<SourceRecord>, analyzer: Analyzer, cmd: AnalyzeCommand, run: RunState): Promise<number> {
   const formatter = createFormatter(cmd.format);
   let started = false;
-  const status = await forEachRecord(records, run, async (record) => {
+  await forEachRecord(records, run, async (record) => {
     if ('error' in record) {
       reportLine(run, record.line, record.error);
       return true;
@@ -206,13 +204,13 @@ async function runStreaming(records: AsyncIterable<SourceRecord>, analyzer: Anal
     return !run.output.error;
   });
   if (!run.output.error) await run.output.write((started ? '' : formatter.start()) + formatter.finish());
-  return status;
+  return EXIT_OK;
 }
 
 /** Default: read every valid review, then analyse them together so cross-review stages apply. */
 async function runBatch(records: AsyncIterable<SourceRecord>, analyzer: Analyzer, cmd: AnalyzeCommand, run: RunState): Promise<number> {
   const inputs: Array<Record<string, unknown>> = [];
-  const status = await forEachRecord(records, run, (record) => {
+  await forEachRecord(records, run, (record) => {
     if ('error' in record) {
       reportLine(run, record.line, record.error);
       return true;
@@ -233,7 +231,7 @@ async function runBatch(records: AsyncIterable<SourceRecord>, analyzer: Analyzer
   try {
     result = analyzer.analyzeBatch(inputs as Parameters<Analyzer['analyzeBatch']>[0]);
   } catch (e) {
-    run.progress.message(`${PROGRAM}: ${reasonOf(e).replace(/^analysis failed/, 'batch analysis failed')}`);
+    run.progress.message(`${PROGRAM}: batch analysis failed: ${(e as Error)?.message ?? String(e)}`);
     return EXIT_SOME_FAILED;
   }
   run.progress.clear();
@@ -241,7 +239,7 @@ async function runBatch(records: AsyncIterable<SourceRecord>, analyzer: Analyzer
     if (piece) await run.output.write(piece);
     if (run.output.error) break;
   }
-  return status;
+  return EXIT_OK;
 }
 
 function systemReason(e: unknown): string {
