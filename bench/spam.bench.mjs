@@ -1,7 +1,7 @@
 // Spam and water-army benchmark: campaign clustering (pairwise P/R/F1) and
 // disguised advertising (P/R) on campaigns.mjs streams, English comment spam
 // (P/R/F1), and the speed of the batch stages (cluster + flood) on 100k/200k
-// reviews. Run alone after `npm run build`: node bench/spam.bench.mjs [--quick]
+// reviews. Run alone after `npm run build`: node bench/spam.bench.mjs [--quick] [--no-speed]
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAnalyzer, TriageDoc } from '../dist/index.js';
@@ -116,7 +116,7 @@ if (comments) {
 }
 
 // 3. Speed of the batch stages alone (cluster + flood) on prepared docs, one core.
-if (campaigns) {
+if (campaigns && !process.argv.includes('--no-speed')) {
   const normalize = analyzer.pipeline.get('normalize');
   const cluster = analyzer.batchPipeline.get('cluster');
   const flood = analyzer.batchPipeline.get('flood');

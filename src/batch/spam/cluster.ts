@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { BatchState } from '../state.js';
 import type { TriageDoc } from '../../pipeline/doc.js';
+import type { Evidence } from '../../types.js';
 import { defineBatchStage } from '../../stages/definition.js';
 import { addSpamKind } from '../../stages/spam/score.js';
 import { MinHashLsh } from './lsh.js';
-import { compact, fingerprint, intersectionSize, shingles } from './shingles.js';
+import { compact, FingerprintTable, intersectionSize, shingles } from './shingles.js';
 import { addressOf, networkOf, reviewTimeMs } from './time.js';
 import type { CampaignGroup } from './types.js';
 import { UnionFind } from './union-find.js';
@@ -69,7 +70,7 @@ export function findGroups(docs: readonly TriageDoc[], o: ClusterOptions, lsh: M
   const uf = new UnionFind(n);
 
   // 1. Compact each text; exact copies join the first text with the same fingerprint.
-  const itemOfPrint = new Map<number, number>();
+  const prints = new FingerprintTable(n);
   const itemDoc: number[] = [];
   const offsets: number[] = [0];
   let pool = new Uint32Array(Math.max(1024, n * 32));
@@ -77,9 +78,8 @@ export function findGroups(docs: readonly TriageDoc[], o: ClusterOptions, lsh: M
   for (let d = 0; d < n; d++) {
     const c = compact(docs[d]!.normalized, seq);
     if (c.alnum < o.minChars || c.length === 0) continue;
-    const print = fingerprint(seq, c.length);
-    const seen = itemOfPrint.get(print);
-    if (seen !== undefined) {
+    const seen = prints.getOrAdd(seq, c.length, itemDoc.length);
+    if (seen !== -1) {
       uf.union(itemDoc[seen]!, d);
       continue;
     }
@@ -91,7 +91,6 @@ export function findGroups(docs: readonly TriageDoc[], o: ClusterOptions, lsh: M
     }
     pool.set(scratch.subarray(0, count), used);
     used += count;
-    itemOfPrint.set(print, itemDoc.length);
     itemDoc.push(d);
     offsets.push(used);
   }
@@ -130,21 +129,23 @@ export function findGroups(docs: readonly TriageDoc[], o: ClusterOptions, lsh: M
     }
   });
 
-  // 3. Collect groups of 2+ in input order.
-  const byRoot = new Map<number, number[]>();
-  for (let d = 0; d < n; d++) {
-    const root = uf.find(d);
-    if (root === d && !byRoot.has(d)) {
-      byRoot.set(d, [d]);
-      continue;
-    }
-    let g = byRoot.get(root);
-    if (!g) byRoot.set(root, (g = []));
-    g.push(d);
-  }
+  // 3. Collect groups of 2+ in input order: count per root, then fill.
+  const count = new Int32Array(n);
+  const roots = new Int32Array(n);
+  for (let d = 0; d < n; d++) count[(roots[d] = uf.find(d))]!++;
+  const groupOfRoot = new Int32Array(n).fill(-1);
   const out: number[][] = [];
-  for (const g of byRoot.values()) if (g.length >= 2) out.push(g.sort((a, b) => a - b));
-  return out.sort((a, b) => a[0]! - b[0]!);
+  for (let d = 0; d < n; d++) {
+    const root = roots[d]!;
+    if (count[root]! < 2) continue;
+    let g = groupOfRoot[root]!;
+    if (g === -1) {
+      g = groupOfRoot[root] = out.length;
+      out.push([]);
+    }
+    out[g]!.push(d);
+  }
+  return out; // members ascending, groups ordered by first member
 }
 
 /** Builds the public group records and marks members (cluster id, `duplicate`, campaign nature). */
@@ -192,28 +193,34 @@ function describeGroups(docs: readonly TriageDoc[], groups: number[][], o: Clust
       burst: false,
       negative,
     };
-    for (const d of members) markMember(docs[d]!, group);
+    markMembers(docs, members, group);
     return group;
   });
 }
 
-function markMember(doc: TriageDoc, group: CampaignGroup): void {
-  doc.spam.cluster = group.id;
-  doc.extras[GROUP_EXTRAS_KEY] = group;
-  const what = group.campaign ? 'campaign' : 'group';
-  addSpamKind(doc, 'duplicate', {
+/** Evidence records are shared by the members of one group (they say the same thing). */
+function markMembers(docs: readonly TriageDoc[], members: number[], group: CampaignGroup): void {
+  const duplicate: Evidence = {
     source: 'batch',
     rule: 'duplicate',
     label: 'duplicate',
-    note: `near-duplicate of ${group.size - 1} other review(s) (${what} ${group.id})`,
-  });
-  if (group.campaign && doc.negative) {
-    doc.negative.nature = 'malicious_attack';
-    doc.negative.evidence.push({
-      source: 'batch',
-      rule: 'campaign',
-      label: 'malicious_attack',
-      note: `copy-paste campaign ${group.id}: ${group.size} near-identical reviews from ${group.distinctAuthors} author(s)`,
-    });
+    note: `near-duplicate of ${group.size - 1} other review(s) (${group.campaign ? 'campaign' : 'group'} ${group.id})`,
+  };
+  let attack: Evidence | null = null;
+  for (const d of members) {
+    const doc = docs[d]!;
+    doc.spam.cluster = group.id;
+    doc.extras[GROUP_EXTRAS_KEY] = group;
+    addSpamKind(doc, 'duplicate', duplicate);
+    if (group.campaign && doc.negative) {
+      attack ??= {
+        source: 'batch',
+        rule: 'campaign',
+        label: 'malicious_attack',
+        note: `copy-paste campaign ${group.id}: ${group.size} near-identical reviews from ${group.distinctAuthors} author(s)`,
+      };
+      doc.negative.nature = 'malicious_attack';
+      doc.negative.evidence.push(attack);
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BatchState } from '../state.js';
-import type { TriageDoc } from '../../pipeline/doc.js';
+import type { Evidence } from '../../types.js';
 import { defineBatchStage } from '../../stages/definition.js';
 import { addSpamKind } from '../../stages/spam/score.js';
 import { GROUP_EXTRAS_KEY } from './cluster.js';
@@ -28,11 +28,6 @@ export type FloodOptions = z.output<typeof FloodOptionsSchema>;
 
 const MINUTE = 60_000;
 
-interface Timed {
-  doc: number;
-  t: number;
-}
-
 /**
  * Floods: many posts from one source inside a sliding time window. Sources
  * are authors, ip addresses, ip networks, and near-duplicate groups (a
@@ -48,32 +43,37 @@ export const floodStage = defineBatchStage({
       name: 'flood',
       run(state: BatchState) {
         const docs = state.docs;
-        const times = docs.map((d) => reviewTimeMs(d.review));
-        const bySource = {
-          author: new Map<string, Timed[]>(),
-          address: new Map<string, Timed[]>(),
-          network: new Map<string, Timed[]>(),
-        };
-        const put = (m: Map<string, Timed[]>, key: string | null, item: Timed): void => {
+        const times = new Float64Array(docs.length);
+        const bySource = { author: new Map<string, number[]>(), address: new Map<string, number[]>(), network: new Map<string, number[]>() };
+        const put = (m: Map<string, number[]>, key: string | null, d: number): void => {
           if (key === null) return;
           const list = m.get(key);
-          if (list) list.push(item);
-          else m.set(key, [item]);
+          if (list) list.push(d);
+          else m.set(key, [d]);
         };
+        const byGroup = new Map<CampaignGroup, number[]>();
         for (let d = 0; d < docs.length; d++) {
-          const t = times[d]!;
-          if (t === null) continue;
+          const t = reviewTimeMs(docs[d]!.review);
+          times[d] = t ?? NaN;
+          if (t === null) continue; // no time, no window: left out of every flood count
           const r = docs[d]!.review;
-          const item = { doc: d, t };
-          put(bySource.author, r.authorId ? r.authorId : null, item);
-          put(bySource.address, addressOf(r.ip), item);
-          put(bySource.network, networkOf(r.ip), item);
+          put(bySource.author, r.authorId ? r.authorId : null, d);
+          put(bySource.address, addressOf(r.ip), d);
+          put(bySource.network, networkOf(r.ip), d);
+          const group = docs[d]!.extras[GROUP_EXTRAS_KEY] as CampaignGroup | undefined;
+          if (group && group.size >= o.burstMinSize) {
+            const list = byGroup.get(group);
+            if (list) list.push(d);
+            else byGroup.set(group, [d]);
+          }
         }
-        const flag = (doc: TriageDoc, rule: string, note: string): void => addSpamKind(doc, 'flood', { source: 'batch', rule, label: 'flood', note });
-        const scan = (m: Map<string, Timed[]>, min: number, minutes: number, rule: string, what: string): void => {
+        const scan = (m: Map<string, number[]>, min: number, minutes: number, rule: string, what: string): void => {
           for (const [key, list] of m) {
             if (list.length < min) continue;
-            for (const hit of inWindows(list, min, minutes * MINUTE)) flag(docs[hit]!, rule, `${what} ${key}: ${min}+ posts within ${minutes} minutes`);
+            const hits = inWindows(list, times, min, minutes * MINUTE);
+            if (hits.length === 0) continue;
+            const evidence: Evidence = { source: 'batch', rule, label: 'flood', note: `${what} ${key}: ${min}+ posts within ${minutes} minutes` };
+            for (const d of hits) addSpamKind(docs[d]!, 'flood', evidence);
           }
         };
         scan(bySource.author, o.authorMinPosts, o.authorWindowMinutes, 'flood:author', 'author');
@@ -81,20 +81,12 @@ export const floodStage = defineBatchStage({
         scan(bySource.network, o.networkMinPosts, o.networkWindowMinutes, 'flood:network', 'network');
 
         // Bursts of one near-duplicate group (from the cluster stage).
-        const byGroup = new Map<CampaignGroup, Timed[]>();
-        for (let d = 0; d < docs.length; d++) {
-          const group = docs[d]!.extras[GROUP_EXTRAS_KEY] as CampaignGroup | undefined;
-          if (group && group.size >= o.burstMinSize && times[d] !== null) {
-            const list = byGroup.get(group);
-            if (list) list.push({ doc: d, t: times[d]! });
-            else byGroup.set(group, [{ doc: d, t: times[d]! }]);
-          }
-        }
         for (const [group, list] of byGroup) {
-          const hits = inWindows(list, o.burstMinSize, o.burstWindowMinutes * MINUTE);
+          const hits = inWindows(list, times, o.burstMinSize, o.burstWindowMinutes * MINUTE);
           if (hits.length === 0) continue;
           group.burst = true;
-          for (const hit of hits) flag(docs[hit]!, 'flood:burst', burstNote(group, o));
+          const evidence: Evidence = { source: 'batch', rule: 'flood:burst', label: 'flood', note: burstNote(group, o) };
+          for (const d of hits) addSpamKind(docs[d]!, 'flood', evidence);
         }
       },
     };
@@ -105,17 +97,17 @@ function burstNote(group: CampaignGroup, o: FloodOptions): string {
   return `group ${group.id}: ${o.burstMinSize}+ near-identical posts within ${o.burstWindowMinutes} minutes`;
 }
 
-/** Docs that sit in some window of `span` ms holding `min`+ posts (two pointers over the time-sorted list). */
-function inWindows(list: Timed[], min: number, span: number): number[] {
+/** Docs of `list` that sit in some window of `span` ms holding `min`+ posts (two pointers over the list sorted by time). */
+function inWindows(list: number[], times: Float64Array, min: number, span: number): number[] {
   if (list.length < min) return [];
-  list.sort((a, b) => a.t - b.t);
+  list.sort((a, b) => times[a]! - times[b]!);
   const hit = new Uint8Array(list.length);
   let lo = 0;
   for (let hi = 0; hi < list.length; hi++) {
-    while (list[hi]!.t - list[lo]!.t > span) lo++;
+    while (times[list[hi]!]! - times[list[lo]!]! > span) lo++;
     if (hi - lo + 1 >= min) for (let k = hi; k >= lo && !hit[k]; k--) hit[k] = 1;
   }
   const out: number[] = [];
-  for (let k = 0; k < list.length; k++) if (hit[k]) out.push(list[k]!.doc);
+  for (let k = 0; k < list.length; k++) if (hit[k]) out.push(list[k]!);
   return out;
 }

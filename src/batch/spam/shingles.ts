@@ -22,9 +22,14 @@ const FILLER_PAIRS = new Set(
 function isLetterOrDigit(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a);
   if (isHan(cp)) return true;
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+  if (cp >= 0x10000) return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+  // BMP answers are cached: 0 unknown, 1 yes, 2 no (CJK punctuation is the common case).
+  let known = BMP_CLASS[cp]!;
+  if (known === 0) BMP_CLASS[cp] = known = LETTER_OR_DIGIT.test(String.fromCharCode(cp)) ? 1 : 2;
+  return known === 1;
 }
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const BMP_CLASS = new Uint8Array(0x10000);
 
 export interface Compacted {
   /** Letters and digits of the text, before fillers are dropped (the "too short to be a campaign" measure). */
@@ -94,15 +99,47 @@ export function shingles(seq: Int32Array, length: number, k: number, out: Uint32
   return u;
 }
 
-/** 53-bit fingerprint of a whole sequence (exact-copy detection before MinHash). */
-export function fingerprint(seq: Int32Array, length: number): number {
-  let a = 0x811c9dc5;
-  let b = 0x01234567 ^ length;
-  for (let i = 0; i < length; i++) {
-    a = Math.imul(a ^ seq[i]!, 0x01000193);
-    b = Math.imul(b ^ seq[i]!, 0x5bd1e995) + 0x1b873593;
+/**
+ * Exact-copy detection before MinHash: an open-addressing table keyed by two
+ * independent 32-bit hashes of the whole sequence (a false match needs both
+ * to collide). Typed arrays, so no per-text allocation.
+ */
+export class FingerprintTable {
+  private readonly hi: Uint32Array;
+  private readonly lo: Uint32Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.hi = new Uint32Array(size);
+    this.lo = new Uint32Array(size);
+    this.values = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
   }
-  return mix32(a) * 0x200000 + (mix32(b) & 0x1fffff);
+
+  /** The value stored for the sequence, or stores `value` and returns -1. */
+  getOrAdd(seq: Int32Array, length: number, value: number): number {
+    let a = 0x811c9dc5;
+    let b = 0x01234567 ^ length;
+    for (let i = 0; i < length; i++) {
+      a = Math.imul(a ^ seq[i]!, 0x01000193);
+      b = Math.imul(b ^ seq[i]!, 0x5bd1e995) + 0x1b873593;
+    }
+    const hi = mix32(a);
+    const lo = mix32(b);
+    for (let slot = hi & this.mask; ; slot = (slot + 1) & this.mask) {
+      const v = this.values[slot]!;
+      if (v === -1) {
+        this.hi[slot] = hi;
+        this.lo[slot] = lo;
+        this.values[slot] = value;
+        return -1;
+      }
+      if (this.hi[slot] === hi && this.lo[slot] === lo) return v;
+    }
+  }
 }
 
 /** |A ∩ B| for two sorted unique arrays. */

@@ -21,15 +21,33 @@ export function reviewTimeMs(review: NormalizedReview): number | null {
  */
 export function networkOf(ip: string | undefined): string | null {
   if (!ip) return null;
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/.exec(ip.trim());
-  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
-  if (ip.includes(':')) {
-    const head = ip.trim().toLowerCase().split('::')[0]!.split(':');
-    if (head.length === 0 || head.some((g) => !/^[0-9a-f]{0,4}$/.test(g))) return null;
+  const a = ip.trim();
+  const lastDot = a.lastIndexOf('.');
+  if (lastDot > 0 && isIPv4(a)) return a.slice(0, lastDot) + '.0/24';
+  if (a.includes(':')) {
+    const head = a.toLowerCase().split('::')[0]!.split(':');
+    if (head.some((g) => !/^[0-9a-f]{0,4}$/.test(g))) return null;
     while (head.length < 4) head.push('0');
     return `${head.slice(0, 4).join(':')}::/64`;
   }
   return null;
+}
+
+/** Four dot-separated groups of 1-3 digits (a character loop: this runs once per review). */
+function isIPv4(a: string): boolean {
+  let groups = 1;
+  let digits = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    if (c === 0x2e) {
+      if (digits === 0) return false;
+      groups++;
+      digits = 0;
+    } else if (c >= 0x30 && c <= 0x39) {
+      if (++digits > 3) return false;
+    } else return false;
+  }
+  return groups === 4 && digits > 0;
 }
 
 /** A trimmed address, or null when absent/blank. */

@@ -30,6 +30,22 @@ export function orderKinds(kinds: Iterable<SpamKind>): SpamKind[] {
   return SPAM_KINDS.filter((k) => set.has(k));
 }
 
+/** A copy of `kinds` with `kind` added in taxonomy order. */
+function insertKind(kinds: readonly SpamKind[], kind: SpamKind): SpamKind[] {
+  const rank = SPAM_KINDS.indexOf(kind);
+  const out: SpamKind[] = [];
+  let placed = false;
+  for (const k of kinds) {
+    if (!placed && SPAM_KINDS.indexOf(k) > rank) {
+      out.push(kind);
+      placed = true;
+    }
+    out.push(k);
+  }
+  if (!placed) out.push(kind);
+  return out;
+}
+
 /** Default isSpam cut-off on the score (the spam stage's `threshold` option). */
 export const DEFAULT_SPAM_THRESHOLD = 0.5;
 
@@ -49,7 +65,7 @@ export interface SpamExtras {
 export function addSpamKind(doc: TriageDoc, kind: SpamKind, evidence: Evidence): void {
   const result = doc.spam;
   const extras = doc.extras[SPAM_EXTRAS_KEY] as SpamExtras | undefined;
-  if (!result.kinds.includes(kind)) result.kinds = orderKinds([...result.kinds, kind]);
+  if (!result.kinds.includes(kind)) result.kinds = insertKind(result.kinds, kind);
   result.evidence.push(evidence);
   result.score = combineScore(result.kinds, extras?.partial ?? 0);
   result.isSpam = result.score >= (extras?.threshold ?? DEFAULT_SPAM_THRESHOLD);
