@@ -323,6 +323,21 @@ describe('cli: options and formats', () => {
     }
   });
 
+  it('--format table after a batch lists the campaigns and alerts the batch stages found', async () => {
+    const lines = fs.readFileSync(fixture('campaign.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const direct = defaultAnalyzer().analyzeBatch(lines);
+    const r = await run(['analyze', fixture('campaign.jsonl'), '--format', 'table']);
+    expect(r.code).toBe(0);
+    const campaigns = (direct.groups ?? []).filter((g) => g.campaign);
+    for (const g of campaigns) expect(r.stdout).toMatch(new RegExp(`^  ${g.id}  ${g.size} reviews`, 'm'));
+    for (const a of direct.alerts ?? []) expect(r.stdout).toContain(`[${a.level}] ${a.kind}: ${a.message}`);
+    // Each item row shows its near-duplicate group, if any.
+    for (const item of direct.items.filter((i) => i.spam.cluster)) expect(r.stdout).toMatch(new RegExp(`^${item.id} .* ${item.spam.cluster}\\b`, 'm'));
+    const streamed = await run(['analyze', fixture('campaign.jsonl'), '--format', 'table', '--no-batch']);
+    expect(streamed.stdout).not.toContain('campaigns (near-duplicate groups)');
+    expect(streamed.stdout.trimEnd().split('\n')).toHaveLength(2 + lines.length);
+  });
+
   it('reads standard input with "-" (JSONL by default, CSV with --input-format)', async () => {
     const jsonl = '"第一条：物流很快"\n{"id":"x","text":"Works as described."}\n';
     const r = await run(['analyze', '-'], { stdin: jsonl });

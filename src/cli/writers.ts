@@ -80,10 +80,16 @@ const TABLE_COLUMNS: Array<{ title: string; width: number; cell: (a: Analysis) =
   { title: 'lang', width: 5, cell: (a) => a.language },
   { title: 'sentiment', width: 14, cell: (a) => `${a.sentiment.label} ${signed(a.sentiment.score)}` },
   { title: 'nature/topics', width: 34, cell: (a) => (a.negative ? `${a.negative.nature}: ${a.negative.topics.join(',') || '-'}` : '-') },
-  { title: 'spam', width: 16, cell: (a) => (a.spam.isSpam ? a.spam.kinds.join(',') || 'spam' : '-') },
+  { title: 'spam', width: 24, cell: spamCell },
   { title: 'severity', width: 11, cell: (a) => `${a.severity.level} ${Math.round(a.severity.score)}` },
-  { title: 'text', width: 48, cell: (a) => a.text },
+  { title: 'text', width: 40, cell: (a) => a.text },
 ];
+
+/** Spam kinds, plus the near-duplicate group (from a batch) so copies can be spotted in the table. */
+function spamCell(a: Analysis): string {
+  const kinds = a.spam.isSpam ? a.spam.kinds.join(',') || 'spam' : '-';
+  return a.spam.cluster ? `${kinds} ${a.spam.cluster}` : kinds;
+}
 
 function signed(x: number): string {
   return (x >= 0 ? '+' : '') + x.toFixed(2);
@@ -102,8 +108,22 @@ class TableFormatter implements ResultFormatter {
   finish(): string {
     return '';
   }
-  batch(result: BatchResult): Iterable<string> {
-    return itemsOf(this, result);
+  *batch(result: BatchResult): Iterable<string> {
+    yield* itemsOf(this, result);
+    yield* batchFooter(result);
+  }
+}
+
+/** Below a batch table: the campaigns and alerts the batch stages found (when present), one line each. */
+function* batchFooter(result: BatchResult): Iterable<string> {
+  const campaigns = (result.groups ?? []).filter((g) => g.campaign);
+  if (campaigns.length) {
+    yield `\ncampaigns (near-duplicate groups):\n`;
+    for (const g of campaigns) yield `  ${g.id}  ${g.size} reviews${g.burst ? ', posting now' : ''}  ${fit(g.representative, 60).trimEnd()}\n`;
+  }
+  if (result.alerts?.length) {
+    yield `\nalerts:\n`;
+    for (const a of result.alerts) yield `  [${a.level}] ${a.kind}: ${a.message}\n`;
   }
 }
 
