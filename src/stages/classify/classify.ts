@@ -27,7 +27,7 @@ export interface ClassifyExtras {
  * stage calls it only for negative docs; benchmarks call it directly.
  */
 export function classifyNegative(doc: TriageDoc, cues: CueTable, opts: ClassifyOptions): { result: NegativeResult; extras: ClassifyExtras } {
-  const hits = cues.match(doc.tokens);
+  const hits = cues.match(doc.tokens, doc.normalized);
   const clauses = analyzeClauses(doc.tokens, hits, PROBLEM_WEIGHT);
   const ts = scoreTopics(hits, clauses);
   const topics = pickTopics(ts, opts);

@@ -4,6 +4,7 @@ import type { LexiconLang } from '../../lexicon/schema.js';
 import type { Nature, Topic } from '../../types.js';
 import { isHan } from '../../util/chars.js';
 
+
 /** A topic cue. `problem` cues name the fault by themselves; aspect cues need a negative clause. */
 export interface TopicCue {
   topic: Topic;
@@ -52,32 +53,41 @@ interface TrieNode {
   roles: CueRoles | null;
 }
 
+interface CharNode {
+  next: Map<number, CharNode> | null;
+  roles: CueRoles | null;
+}
+
 export interface CueHit {
-  /** Token range [from, to). */
+  /** Token range [from, to) the hit touches. */
   from: number;
   to: number;
-  /** Normalised-text span (a sub-token hit covers only part of its token). */
+  /** Normalised-text span (may start or end inside a token). */
   nStart: number;
   nEnd: number;
   roles: CueRoles;
 }
 
 /**
- * The compiled cue table: a token trie for phrase matching (leftmost-longest,
- * walking only while a prefix exists, so most tokens cost one Map lookup) and
- * a map of Chinese terms for looking inside longer segmenter words.
+ * The compiled cue table. Chinese runs are matched character by character
+ * (a Map per character, leftmost-longest), so a cue is found whatever the
+ * segmenter did with it (很难/吃 still holds 难吃; 质量问题 still holds 质量);
+ * a single-character term must be a whole token, so 好 is not found in 好几个.
+ * Everything else goes through a token trie. Both walk only while a prefix
+ * exists: most positions cost one Map lookup.
  */
 export class CueTable {
   private readonly root: TrieNode = { next: new Map(), roles: null };
-  /** Chinese terms (2+ characters) by string, for sub-token lookup. */
-  private readonly hanTerms = new Map<string, CueRoles>();
-  private readonly maxHanTerm: number;
+  private readonly charRoot: CharNode = { next: new Map(), roles: null };
 
   constructor(ctx: AnalyzerContext) {
     const byTerm = collectRoles(ctx);
     inheritInnerCues(byTerm);
-    let maxHan = 0;
     for (const roles of byTerm.values()) {
+      if (allHan(roles.term)) {
+        this.addChars(roles);
+        continue;
+      }
       const norms = ctx.tokenizeTerm(roles.term).map((t) => t.norm);
       if (norms.length === 0) continue;
       let node = this.root;
@@ -91,23 +101,37 @@ export class CueTable {
         node = child;
       }
       node.roles = roles;
-      if (roles.term.length >= 2 && roles.term.length <= 8 && allHan(roles.term) && (roles.topics.length || roles.natures.length || roles.polarity)) {
-        this.hanTerms.set(roles.term, roles);
-        maxHan = Math.max(maxHan, roles.term.length);
-      }
     }
-    this.maxHanTerm = maxHan;
   }
 
-  /**
-   * Cue hits in token order. Tokens no phrase covers that are long Chinese
-   * words (the segmenter may glue a cue to its neighbour: 质量问题) are
-   * searched for known terms inside them.
-   */
-  match(tokens: Token[]): CueHit[] {
+  private addChars(roles: CueRoles): void {
+    let node = this.charRoot;
+    for (let i = 0; i < roles.term.length; i++) {
+      const c = roles.term.charCodeAt(i);
+      node.next ??= new Map();
+      let child = node.next.get(c);
+      if (!child) {
+        child = { next: null, roles: null };
+        node.next.set(c, child);
+      }
+      node = child;
+    }
+    node.roles = roles;
+  }
+
+  /** Cue hits in text order. `text` is the normalised text the tokens point into. */
+  match(tokens: Token[], text: string): CueHit[] {
     const hits: CueHit[] = [];
     const n = tokens.length;
     for (let i = 0; i < n; ) {
+      if (tokens[i]!.type === 'han') {
+        // A run of Han tokens with nothing between them.
+        let j = i;
+        while (j + 1 < n && tokens[j + 1]!.type === 'han' && tokens[j + 1]!.nStart === tokens[j]!.nEnd) j++;
+        this.matchHanRun(tokens, i, j + 1, text, hits);
+        i = j + 1;
+        continue;
+      }
       let node: TrieNode | undefined = this.root;
       let best: CueRoles | null = null;
       let bestTo = i;
@@ -122,34 +146,37 @@ export class CueTable {
       if (best) {
         hits.push({ from: i, to: bestTo, nStart: tokens[i]!.nStart, nEnd: tokens[bestTo - 1]!.nEnd, roles: best });
         i = bestTo;
-        continue;
-      }
-      const t = tokens[i]!;
-      if (t.type === 'han' && t.text.length >= 3) this.matchInside(t, i, hits);
-      i++;
+      } else i++;
     }
     return hits;
   }
 
-  /** Leftmost-longest known Chinese terms inside one token (bounded by the longest term). */
-  private matchInside(t: Token, index: number, hits: CueHit[]): void {
-    const s = t.text;
-    for (let a = 0; a < s.length - 1; ) {
-      let found: CueRoles | undefined;
-      let len = 0;
-      for (let l = Math.min(this.maxHanTerm, s.length - a); l >= 2; l--) {
-        if (l === s.length) continue; // the whole token was already looked up
-        const r = this.hanTerms.get(s.slice(a, a + l));
-        if (r) {
-          found = r;
-          len = l;
-          break;
+  /** Leftmost-longest character matching over tokens [from, to), which are contiguous in `text`. */
+  private matchHanRun(tokens: Token[], from: number, to: number, text: string, hits: CueHit[]): void {
+    const end = tokens[to - 1]!.nEnd;
+    let tok = from; // token containing position p
+    for (let p = tokens[from]!.nStart; p < end; ) {
+      while (tokens[tok]!.nEnd <= p) tok++;
+      let node: CharNode | undefined = this.charRoot;
+      let best: CueRoles | null = null;
+      let bestEnd = p;
+      for (let q = p; q < end && node?.next; q++) {
+        node = node.next.get(text.charCodeAt(q));
+        if (node?.roles) {
+          best = node.roles;
+          bestEnd = q + 1;
         }
       }
-      if (found) {
-        hits.push({ from: index, to: index + 1, nStart: t.nStart + a, nEnd: t.nStart + a + len, roles: found });
-        a += len;
-      } else a++;
+      // One character is a word only when the segmenter says so (好 alone, not inside 好几个).
+      if (best && bestEnd - p === 1 && !(tokens[tok]!.nStart === p && tokens[tok]!.nEnd === bestEnd)) best = null;
+      if (!best) {
+        p++;
+        continue;
+      }
+      let last = tok;
+      while (tokens[last]!.nEnd < bestEnd) last++;
+      hits.push({ from: tok, to: last + 1, nStart: p, nEnd: bestEnd, roles: best });
+      p = bestEnd;
     }
   }
 }

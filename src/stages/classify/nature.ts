@@ -19,14 +19,18 @@ export interface NatureScores {
   detail: number;
 }
 
-/** A repeated attack cue ("垃圾！垃圾！垃圾！") adds this share of its weight again. */
+/** A repeated attack or gap cue ("垃圾！垃圾！垃圾！") adds this share of its weight again. */
 const REPEAT_SHARE = 0.5;
-/** Detail credited per problem cue, per number (capped), and for a long text. */
-const DETAIL_PER_PROBLEM = 0.75;
+/** Detail credited per problem cue, per counted aspect word and per number (capped), and per length step. */
+const DETAIL_PER_PROBLEM = 1;
+const DETAIL_PER_ASPECT = 0.5;
+const MAX_ASPECTS = 4;
 const DETAIL_PER_NUMBER = 0.5;
 const MAX_NUMBERS = 4;
+const LENGTH_STEPS = [25, 60, 100];
 /** A text this short (in characters) with abuse and no topic at all is an attack, not a story. */
 const SHORT_ABUSE_CHARS = 14;
+const SHORT_ABUSE_BONUS = 1.5;
 /** Detail must trail the attack by this much before a review is called malicious (doubt -> genuine). */
 const ATTACK_MARGIN = 0.5;
 
@@ -36,26 +40,27 @@ export function scoreNature(doc: TriageDoc, hits: CueHit[], clauses: ClauseInfo,
   let detail = 0;
   const seen = new Set<string>();
   let problems = 0;
+  let anyTopic = false;
   for (let h = 0; h < hits.length; h++) {
     const r = hits[h]!.roles;
+    if (r.topics.length) anyTopic = true;
     if (r.topics.some((c) => c.problem) && clauses.hitNegated[h] === 0) problems++;
     for (const c of r.natures) {
-      const repeat = seen.has(c.term);
+      const w = seen.has(c.term) ? c.weight * REPEAT_SHARE : c.weight;
       seen.add(c.term);
-      const w = repeat ? c.weight * REPEAT_SHARE : c.weight;
       if (c.nature === 'malicious_attack') attack += w;
-      else if (c.nature === 'misunderstanding') gap += repeat ? 0 : w;
-      else detail += repeat ? 0 : w;
+      else if (c.nature === 'misunderstanding') gap += w;
+      else detail += w === c.weight ? w : 0; // the same experience word twice is no more detail
     }
   }
   let numbers = 0;
   for (const t of doc.tokens) if (t.type === 'number') numbers++;
-  detail += DETAIL_PER_PROBLEM * problems + DETAIL_PER_NUMBER * Math.min(numbers, MAX_NUMBERS);
+  const aspects = Math.max(0, topicCueHits - problems);
+  detail += DETAIL_PER_PROBLEM * problems + DETAIL_PER_ASPECT * Math.min(aspects, MAX_ASPECTS) + DETAIL_PER_NUMBER * Math.min(numbers, MAX_NUMBERS);
   const len = contentLength(doc);
-  if (len >= 40) detail += 1;
-  if (len >= 80) detail += 1;
-  // Short pure abuse with nothing to complain about ("垃圾蒙牛！！！") still attacks.
-  if (attack > 0 && detail === 0 && topicCueHits === 0 && len <= SHORT_ABUSE_CHARS) attack += 1.5;
+  for (const step of LENGTH_STEPS) if (len >= step) detail += 1;
+  // Short pure abuse that names nothing to complain about ("垃圾蒙牛！！！") still attacks.
+  if (attack > 0 && detail === 0 && !anyTopic && len <= SHORT_ABUSE_CHARS) attack += SHORT_ABUSE_BONUS;
   return { attack, gap, detail };
 }
 

@@ -14,7 +14,10 @@ export interface TopicOptions {
 const ASPECT_IN_NEGATIVE = 1;
 const ASPECT_IN_NEUTRAL = 0.5;
 /** A problem phrase in a clause that otherwise praises still counts, at half weight. */
-const PROBLEM_IN_POSITIVE = 0.5;
+const PROBLEM_IN_POSITIVE = 0.25;
+
+/** Share of minTopicScore the best topic needs when no topic reaches the floor. */
+const FALLBACK_SHARE = 0.5;
 
 const TOPIC_INDEX = new Map<Topic, number>(TOPICS.map((t, i) => [t, i]));
 
@@ -55,8 +58,12 @@ export function pickTopics(ts: TopicScores, opts: TopicOptions): Topic[] {
   const picked: Array<[Topic, number]> = [];
   for (let k = 0; k < TOPICS.length; k++) if (ts.scores[k]! >= floor && ts.scores[k]! > 0) picked.push([TOPICS[k]!, ts.scores[k]!]);
   picked.sort((a, b) => b[1] - a[1]);
-  const out = picked.slice(0, opts.maxTopics).map(([t]) => t);
-  return out.length ? out : ['other'];
+  if (picked.length === 0) {
+    // Nothing reached the floor: a weaker cue (an aspect word in a sentence with no opinion word) still beats `other`.
+    const k = ts.scores.indexOf(best);
+    return best >= opts.minTopicScore * FALLBACK_SHARE && k >= 0 ? [TOPICS[k]!] : ['other'];
+  }
+  return picked.slice(0, opts.maxTopics).map(([t]) => t);
 }
 
 /** Evidence for each chosen topic: its strongest cues, with original offsets. */
