@@ -94,7 +94,8 @@ Analyzer:
   --lexicon PATH           A lexicon JSON file to add to (or override) the
                            built-in lexicons. Repeatable; later files win.
   --disable STAGE          Leave out a built-in stage by name (for example
-                           spam). Repeatable.
+                           spam or alerts; an unknown name lists them all).
+                           Repeatable.
 
 Other:
   -h, --help               Show this help.
