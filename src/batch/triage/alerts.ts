@@ -47,7 +47,7 @@ export const AlertsOptionsSchema = z
     lowConfidence: z.number().min(0).max(1).default(0.5),
     /** Alert on campaign groups (spam `cluster`/`flood`). */
     campaigns: z.boolean().default(true),
-    /** Alert on every critical review. */
+    /** Alert on every critical review (members of a campaign are covered by its campaign alert). */
     criticalReviews: z.boolean().default(true),
     /** Evidence ids kept per aggregated alert (series and manual review). */
     maxEvidenceIds: z.number().int().min(1).default(100),
@@ -84,8 +84,11 @@ export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: Phras
   const at = (i: number) => (times[i] === null ? null : new Date(times[i]!).toISOString());
   const byUrgency = (ids: number[]) => ids.sort((a, b) => docs[b]!.severity.score - docs[a]!.severity.score || a - b);
 
+  const campaignIds = new Set((state.result.groups ?? []).filter((g) => g.campaign || g.burst).map((g) => g.id));
   if (o.criticalReviews) {
-    for (const i of byUrgency(docs.flatMap((d, i) => (d.severity.level === 'critical' ? [i] : [])))) {
+    // Campaign members are reported once, in their group's campaign alert.
+    const inCampaign = (d: TriageDoc) => o.campaigns && d.spam.cluster !== null && campaignIds.has(d.spam.cluster);
+    for (const i of byUrgency(docs.flatMap((d, i) => (d.severity.level === 'critical' && !inCampaign(d) ? [i] : [])))) {
       const d = docs[i]!;
       const t = at(i);
       alerts.push({

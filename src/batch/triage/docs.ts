@@ -1,4 +1,4 @@
-import { timestampMs } from '../../input/schema.js';
+import { reviewTimeMs } from '../spam/time.js';
 import type { TriageDoc } from '../../pipeline/doc.js';
 import { severityState } from '../../stages/severity/policy.js';
 
@@ -11,9 +11,9 @@ export function isNegative(doc: TriageDoc): boolean {
   return doc.sentiment.label === 'negative' || doc.negative !== null || severityState(doc)?.complaint === true;
 }
 
-/** Epoch ms of each review's timestamp, or null (absent or unparseable). */
+/** Epoch ms of each review's timestamp, or null (absent or unparseable); epoch seconds read as the spam stages read them. */
 export function reviewTimes(docs: readonly TriageDoc[]): Array<number | null> {
-  return docs.map((d) => timestampMs(d.review.timestamp));
+  return docs.map((d) => reviewTimeMs(d.review));
 }
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import type { Token } from '../../pipeline/doc.js';
 import type { TriageDoc } from '../../pipeline/doc.js';
-import type { Topic } from '../../types.js';
+import { TOPICS, type Topic } from '../../types.js';
 import { isNegative } from './docs.js';
 import type { ThemeTerm } from './types.js';
 
@@ -28,52 +28,62 @@ function themeTerm(t: Token): string | null {
   return null;
 }
 
+/** Per term: the last review that counted it, its positive-review count, and its negative-review count per topic (last slot: all). */
+interface TermStat {
+  last: number;
+  pos: number;
+  neg: Int32Array;
+}
+
+const ALL = TOPICS.length;
+const TOPIC_INDEX = new Map<Topic, number>(TOPICS.map((t, i) => [t, i]));
+
 /**
  * Distinctive terms of negative reviews per topic: document frequency in
  * the topic's negative reviews times a smoothed IDF over the positive
  * reviews (ln((P + 1) / (df_pos + 1)) + 1), so words praise uses as often
- * as complaints sink. One pass over the tokens; then a sort per topic.
+ * as complaints sink. One Map lookup per token; then a sort per topic.
  */
 export function complaintThemes(docs: readonly TriageDoc[], o: ThemeOptions): Partial<Record<Topic | 'all', ThemeTerm[]>> {
-  const posDf = new Map<string, number>();
-  const negDf = new Map<Topic | 'all', Map<string, number>>();
-  const seen = new Map<string, number>(); // term -> last doc index counted, so a term counts once per review
+  const stats = new Map<string, TermStat>();
+  const topicReviews = new Int32Array(ALL + 1);
   let positives = 0;
+  const slots: number[] = [];
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!;
     const positive = doc.sentiment.label === 'positive';
     const negative = !positive && isNegative(doc);
     if (!positive && !negative) continue;
     if (positive) positives++;
-    const buckets: Array<Map<string, number>> = [];
+    slots.length = 0;
     if (negative) {
-      buckets.push(bucket(negDf, 'all'));
-      for (const topic of doc.negative?.topics ?? []) buckets.push(bucket(negDf, topic));
+      slots.push(ALL);
+      for (const topic of doc.negative?.topics ?? []) slots.push(TOPIC_INDEX.get(topic)!);
+      for (const k of slots) topicReviews[k]!++;
     }
     for (const tok of doc.tokens) {
       const term = themeTerm(tok);
-      if (term === null || seen.get(term) === i) continue;
-      seen.set(term, i);
-      if (positive) posDf.set(term, (posDf.get(term) ?? 0) + 1);
-      else for (const b of buckets) b.set(term, (b.get(term) ?? 0) + 1);
+      if (term === null) continue;
+      let st = stats.get(term);
+      if (st === undefined) stats.set(term, (st = { last: -1, pos: 0, neg: new Int32Array(ALL + 1) }));
+      if (st.last === i) continue; // a term counts once per review
+      st.last = i;
+      if (positive) st.pos++;
+      else for (const k of slots) st.neg[k]!++;
     }
   }
   const out: Partial<Record<Topic | 'all', ThemeTerm[]>> = {};
-  for (const [topic, df] of negDf) {
+  for (let k = 0; k <= ALL; k++) {
+    if (topicReviews[k] === 0) continue;
     const ranked: ThemeTerm[] = [];
-    for (const [term, n] of df) {
+    for (const [term, st] of stats) {
+      const n = st.neg[k]!;
       if (n < o.minReviews) continue;
-      const idf = Math.log((positives + 1) / ((posDf.get(term) ?? 0) + 1)) + 1;
+      const idf = Math.log((positives + 1) / (st.pos + 1)) + 1;
       ranked.push({ term, score: Math.round(n * idf * 1000) / 1000, reviews: n });
     }
     ranked.sort((a, b) => b.score - a.score || b.reviews - a.reviews || (a.term < b.term ? -1 : 1));
-    if (ranked.length) out[topic] = ranked.slice(0, o.topK);
+    if (ranked.length) out[k === ALL ? 'all' : TOPICS[k]!] = ranked.slice(0, o.topK);
   }
   return out;
-}
-
-function bucket<K>(m: Map<K, Map<string, number>>, key: K): Map<string, number> {
-  let b = m.get(key);
-  if (!b) m.set(key, (b = new Map()));
-  return b;
 }

@@ -36,7 +36,7 @@ export const SeverityOptionsSchema = z
     /** Ratings at or below this (1-2 stars) lift a low complaint to medium and add urgency. */
     lowRating: z.number().min(0).max(5).default(2),
     /** Likes at or above this make a complaint highly visible: one level up. */
-    likesThreshold: z.number().int().min(1).default(20),
+    likesThreshold: z.number().int().min(1).default(50),
     /** Replies at or above this make a complaint highly visible: one level up. */
     repliesThreshold: z.number().int().min(1).default(10),
     /** Whether a pinned complaint counts as highly visible. */

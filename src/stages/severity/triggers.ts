@@ -1,6 +1,5 @@
 import type { TriageDoc, Token } from '../../pipeline/doc.js';
 import type { AnalyzerContext } from '../../pipeline/context.js';
-import { PhraseMatcher } from '../../lexicon/matcher.js';
 import type { LexiconLang } from '../../lexicon/schema.js';
 import type { Evidence } from '../../types.js';
 
@@ -38,43 +37,77 @@ export function emptyTotals(): Record<Trigger, number> {
  * collide, and one pass over the tokens is cheaper than two.
  */
 export class TriggerScanner {
-  private readonly matcher: PhraseMatcher<Cue>;
+  /** Cues by the norm of their first token, longest first: one Map lookup per review token. */
+  private readonly byFirst = new Map<string, Array<{ norms: string[]; term: string; cue: Cue }>>();
   private readonly negators: Set<string>;
+  /** Two-character Chinese softeners, also looked for at the start of longer words. */
+  private readonly mildPrefixes = new Set<string>();
+  /** Lexicon terms that tokenise to nothing (reported, never matched). */
+  readonly unmatchable: string[] = [];
 
   constructor(ctx: AnalyzerContext) {
-    const cues: Array<{ term: string; payload: Cue }> = [];
+    // Keyed by the term's token norms so a severity cue replaces a softener with the same tokens.
+    const cues = new Map<string, { norms: string[]; term: string; cue: Cue }>();
     const negators = new Set<string>();
+    const add = (term: string, cue: Cue) => {
+      const norms = ctx.tokenizeTerm(term).map((t) => t.norm);
+      if (norms.length === 0) this.unmatchable.push(term);
+      else cues.set(norms.join('\u0001'), { norms, term, cue });
+    };
     for (const lang of ['zh', 'en'] as LexiconLang[]) {
-      for (const e of ctx.lexicons.get(lang, 'severity')) cues.push({ term: e.term, payload: { trigger: e.trigger, weight: e.weight ?? 1 } });
+      // Softeners are shared with the sentiment stage's intensifiers (factor < 1).
+      for (const e of ctx.lexicons.get(lang, 'intensifiers')) {
+        if (e.factor >= 1) continue;
+        add(e.term, { trigger: 'mild', weight: 1 });
+        if (lang === 'zh' && e.term.length === 2) this.mildPrefixes.add(e.term);
+      }
       for (const e of ctx.lexicons.get(lang, 'negators')) negators.add(e.term);
-      // Softeners are shared with the sentiment stage's intensifiers; severity cues win a clash.
-      for (const e of ctx.lexicons.get(lang, 'intensifiers')) if (e.factor < 1) cues.unshift({ term: e.term, payload: { trigger: 'mild', weight: 1 } });
+    }
+    for (const lang of ['zh', 'en'] as LexiconLang[]) {
+      for (const e of ctx.lexicons.get(lang, 'severity')) add(e.term, { trigger: e.trigger, weight: e.weight ?? 1 });
     }
     for (const n of negators.size ? [] : FALLBACK_NEGATORS) negators.add(n);
-    this.matcher = new PhraseMatcher(ctx, cues);
+    for (const c of cues.values()) {
+      const list = this.byFirst.get(c.norms[0]!) ?? [];
+      list.push(c);
+      this.byFirst.set(c.norms[0]!, list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.norms.length - a.norms.length);
     this.negators = negators;
   }
 
   get size(): number {
-    return this.matcher.size;
+    let n = 0;
+    for (const list of this.byFirst.values()) n += list.length;
+    return n;
   }
 
+  /** Leftmost-longest, non-overlapping cue matches over the tokens (norm or elongation-folded alt form). */
   scan(doc: TriageDoc): TriggerHits {
     const totals = emptyTotals();
     let mild = 0;
     const evidence: Evidence[] = [];
     const tokens = doc.tokens;
-    for (const m of this.matcher.match(tokens)) {
-      if (this.negated(tokens, m.from)) continue;
-      const { trigger, weight } = m.payload;
-      if (trigger === 'mild') {
-        mild++;
+    for (let i = 0; i < tokens.length; ) {
+      const t = tokens[i]!;
+      const list = this.byFirst.get(t.norm) ?? (t.alt === undefined ? undefined : this.byFirst.get(t.alt));
+      const hit = list === undefined ? undefined : longest(list, tokens, i);
+      if (hit === undefined) {
+        // The segmenter may glue a softener to its word (`有点小`): count a two-character softener prefix.
+        if (t.type === 'han' && t.norm.length > 2 && this.mildPrefixes.has(t.norm.slice(0, 2))) mild++;
+        i++;
         continue;
       }
-      totals[trigger] += weight;
-      const first = tokens[m.from]!;
-      const last = tokens[m.to - 1]!;
-      evidence.push(doc.spanEvidence(first.nStart, last.nEnd, { source: 'lexicon', rule: m.term, weight, label: trigger }));
+      const to = i + hit.norms.length;
+      if (!this.negated(tokens, i)) {
+        const { trigger, weight } = hit.cue;
+        if (trigger === 'mild') mild++;
+        else {
+          totals[trigger] += weight;
+          evidence.push(doc.spanEvidence(t.nStart, tokens[to - 1]!.nEnd, { source: 'lexicon', rule: hit.term, weight, label: trigger }));
+        }
+      }
+      i = to;
     }
     return { totals, mild, evidence };
   }
@@ -88,4 +121,17 @@ export class TriggerScanner {
     }
     return false;
   }
+}
+
+/** The longest cue of `list` (sorted longest first) whose tokens all match from `at`. */
+function longest<C extends { norms: string[] }>(list: C[], tokens: Token[], at: number): C | undefined {
+  outer: for (const c of list) {
+    if (at + c.norms.length > tokens.length) continue;
+    for (let k = 1; k < c.norms.length; k++) {
+      const t = tokens[at + k]!;
+      if (t.norm !== c.norms[k] && t.alt !== c.norms[k]) continue outer;
+    }
+    return c;
+  }
+  return undefined;
 }
