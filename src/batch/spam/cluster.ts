@@ -16,6 +16,8 @@ export const ClusterOptionsSchema = z
     shingleSize: z.number().int().min(1).max(8).default(3),
     /** Texts with fewer letters/digits than this never join a group: short texts ("很好", "质量不错") repeat naturally. */
     minChars: z.number().int().min(1).default(6),
+    /** Repetitive texts (half their shingles repeats) with fewer distinct shingles than this never join: "很好很好很好很好" is long but says one thing. */
+    minShingles: z.number().int().min(1).default(6),
     /** LSH bands x rows = MinHash functions. More bands find lower similarities; more rows make buckets stricter. */
     bands: z.number().int().min(1).max(64).default(12),
     rows: z.number().int().min(1).max(8).default(2),
@@ -72,18 +74,21 @@ export function findGroups(docs: readonly TriageDoc[], o: ClusterOptions, lsh: M
   // 1. Compact each text; exact copies join the first text with the same fingerprint.
   const prints = new FingerprintTable(n);
   const itemDoc: number[] = [];
+  const itemDigits: number[] = [];
   const offsets: number[] = [0];
   let pool = new Uint32Array(Math.max(1024, n * 32));
   let used = 0;
   for (let d = 0; d < n; d++) {
     const c = compact(docs[d]!.normalized, seq);
     if (c.alnum < o.minChars || c.length === 0) continue;
+    const count = shingles(seq, c.length, o.shingleSize, scratch);
+    const positions = Math.max(1, c.length - o.shingleSize + 1);
+    if (count < o.minShingles && count * 2 <= positions) continue;
     const seen = prints.getOrAdd(seq, c.length, itemDoc.length);
     if (seen !== -1) {
       uf.union(itemDoc[seen]!, d);
       continue;
     }
-    const count = shingles(seq, c.length, o.shingleSize, scratch);
     if (used + count > pool.length) {
       const bigger = new Uint32Array(Math.max(pool.length * 2, used + count));
       bigger.set(pool.subarray(0, used));
@@ -92,6 +97,7 @@ export function findGroups(docs: readonly TriageDoc[], o: ClusterOptions, lsh: M
     pool.set(scratch.subarray(0, count), used);
     used += count;
     itemDoc.push(d);
+    itemDigits.push(c.digits);
     offsets.push(used);
   }
 
@@ -101,6 +107,10 @@ export function findGroups(docs: readonly TriageDoc[], o: ClusterOptions, lsh: M
   const sig = new Uint32Array(items * lsh.hashes);
   for (let it = 0; it < items; it++) lsh.sign(pool.subarray(offsets[it]!, offsets[it + 1]!), offsets[it + 1]! - offsets[it]!, sig, it * lsh.hashes);
   const similar = (x: number, y: number): boolean => {
+    // Different contact ids, phone or order numbers: different messages from one template, not copies.
+    const dx = itemDigits[x]!;
+    const dy = itemDigits[y]!;
+    if (dx !== 0 && dy !== 0 && dx !== dy) return false;
     const a = set(x);
     const b = set(y);
     const inter = intersectionSize(a, b);

@@ -36,6 +36,8 @@ export interface Compacted {
   alnum: number;
   /** Length of the kept sequence in `buffer`. */
   length: number;
+  /** Hash of the text's long digit runs (5+ digits: ids, phone numbers, links), 0 when it has none. */
+  digits: number;
 }
 
 /**
@@ -45,6 +47,14 @@ export interface Compacted {
 export function compact(text: string, buffer: Int32Array): Compacted {
   let n = 0;
   let alnum = 0;
+  let digits = 0;
+  let run = 0;
+  let runHash = 0;
+  const endRun = (): void => {
+    if (run >= 5) digits = (Math.imul(digits ^ runHash, 0x01000193) >>> 0) || 1;
+    run = 0;
+    runHash = 0;
+  };
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
@@ -54,6 +64,10 @@ export function compact(text: string, buffer: Int32Array): Compacted {
         i++;
       }
     }
+    if (cp >= 0x30 && cp <= 0x39) {
+      run++;
+      runHash = Math.imul(runHash ^ cp, 0x5bd1e995) + 1;
+    } else endRun();
     if (!isLetterOrDigit(cp)) continue;
     alnum++;
     if (cp >= 0x41 && cp <= 0x5a) cp += 0x20;
@@ -64,7 +78,8 @@ export function compact(text: string, buffer: Int32Array): Compacted {
     if (FILLER_CHARS.has(cp)) continue;
     buffer[n++] = cp;
   }
-  return { alnum, length: n };
+  endRun();
+  return { alnum, length: n, digits };
 }
 
 /** 32-bit mix of a few integers (murmur3 finaliser): well spread for MinHash and bucket keys. */
