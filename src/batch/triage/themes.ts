@@ -39,10 +39,12 @@ const ALL = TOPICS.length;
 const TOPIC_INDEX = new Map<Topic, number>(TOPICS.map((t, i) => [t, i]));
 
 /**
- * Distinctive terms of negative reviews per topic: document frequency in
- * the topic's negative reviews times a smoothed IDF over the positive
- * reviews (ln((P + 1) / (df_pos + 1)) + 1), so words praise uses as often
- * as complaints sink. One Map lookup per token; then a sort per topic.
+ * Distinctive terms of negative reviews per topic, scored by weighted
+ * log-lift: reviews(term, topic) x ln(rate in the topic's complaints / rate
+ * elsewhere), where "elsewhere" is the positive reviews (for `all`) or the
+ * positives plus the other topics' complaints (per topic, so words every
+ * complaint uses, like 差评, sink). Terms no more frequent than elsewhere
+ * are dropped. One Map lookup per token; then a sort per topic.
  */
 export function complaintThemes(docs: readonly TriageDoc[], o: ThemeOptions): Partial<Record<Topic | 'all', ThemeTerm[]>> {
   const stats = new Map<string, TermStat>();
@@ -73,14 +75,20 @@ export function complaintThemes(docs: readonly TriageDoc[], o: ThemeOptions): Pa
     }
   }
   const out: Partial<Record<Topic | 'all', ThemeTerm[]>> = {};
+  const negatives = topicReviews[ALL]!;
   for (let k = 0; k <= ALL; k++) {
-    if (topicReviews[k] === 0) continue;
+    const inTopic = topicReviews[k]!;
+    if (inTopic === 0) continue;
+    // Compared with: the positives (for `all`), or the positives plus the other topics' complaints (per topic).
+    const others = k === ALL ? positives : positives + negatives - inTopic;
     const ranked: ThemeTerm[] = [];
     for (const [term, st] of stats) {
       const n = st.neg[k]!;
       if (n < o.minReviews) continue;
-      const idf = Math.log((positives + 1) / (st.pos + 1)) + 1;
-      ranked.push({ term, score: Math.round(n * idf * 1000) / 1000, reviews: n });
+      const outside = k === ALL ? st.pos : st.pos + st.neg[ALL]! - n;
+      const lift = n / inTopic / ((outside + 1) / (others + 2));
+      if (lift <= 1) continue;
+      ranked.push({ term, score: Math.round(n * Math.log(lift) * 1000) / 1000, reviews: n });
     }
     ranked.sort((a, b) => b.score - a.score || b.reviews - a.reviews || (a.term < b.term ? -1 : 1));
     if (ranked.length) out[k === ALL ? 'all' : TOPICS[k]!] = ranked.slice(0, o.topK);

@@ -17,7 +17,7 @@ export interface QueueEntry {
 /** A term that sets negative reviews of one topic apart from the positive ones. */
 export interface ThemeTerm {
   term: string;
-  /** TF-IDF-style weight: how many of the topic's negative reviews use it, discounted by its use in positive ones. */
+  /** Weighted log-lift: reviews x ln(rate in the topic's complaints / rate in positives and other complaints). */
   score: number;
   /** Negative reviews of the topic that use the term. */
   reviews: number;
