@@ -14,11 +14,18 @@ import type { LexiconScore } from './lexicon-scorer.js';
  * the hash is computed from char codes as we walk the text.
  */
 
-/** Dense features from the lexicon layer, in model-file order. */
-export const DENSE_FEATURES = ['lexScore', 'lexPos', 'lexNeg', 'noOpinion', 'contrast', 'questionOnly', 'exclamation', 'latin'] as const;
+const LEXICON_FEATURES = ['lexScore', 'lexPos', 'lexNeg', 'noOpinion', 'contrast', 'questionOnly', 'exclamation', 'bias'] as const;
 
+/**
+ * Dense features from the lexicon layer, in model-file order: one copy for
+ * Chinese and one for English text (mixed text feeds both halves), so the
+ * model can trust each language's lexicon by its own measure.
+ */
+export const DENSE_FEATURES: readonly string[] = [...LEXICON_FEATURES.map((f) => `zh.${f}`), ...LEXICON_FEATURES.map((f) => `en.${f}`)];
+
+/** `latinShare`: 1 for English text, 0 for Chinese, in between for mixed. */
 export function denseFeatures(lex: LexiconScore, latinShare: number): number[] {
-  return [
+  const base = [
     Math.tanh(lex.score / 3),
     Math.tanh(lex.pos / 3),
     Math.tanh(lex.neg / 3),
@@ -26,8 +33,10 @@ export function denseFeatures(lex: LexiconScore, latinShare: number): number[] {
     lex.contrast ? 1 : 0,
     lex.questionOnly ? 1 : 0,
     lex.exclamation ? 1 : 0,
-    latinShare,
+    1,
   ];
+  const zh = 1 - latinShare;
+  return [...base.map((x) => x * zh), ...base.map((x) => x * latinShare)];
 }
 
 const SEED_CHAR = [0, 0x1b873593, 0x2f1a3c55, 0x4c1d9e27];

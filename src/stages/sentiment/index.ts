@@ -6,6 +6,7 @@ import type { Evidence, SentimentLabel } from '../../types.js';
 import { defineStage } from '../definition.js';
 import { denseFeatures, FeatureExtractor } from './features.js';
 import { LexiconScorer, type LexiconScore } from './lexicon-scorer.js';
+import { spanEvidence } from './evidence.js';
 import { SentimentModel } from './model.js';
 
 export { LexiconScorer, type LexiconScore } from './lexicon-scorer.js';
@@ -86,12 +87,12 @@ export function scoreSentiment(doc: TriageDoc, scorer: LexiconScorer, model: Sen
   if (model && features) {
     features.extract(doc, lex.userSpans);
     const latin = doc.language === 'en' ? 1 : doc.language === 'mixed' ? 0.5 : 0;
-    const out = model.predict(features, denseFeatures(lex, latin));
+    const out = model.predict(features, denseFeatures(lex, latin), lex.contrastAt, lex.contrastWeight);
     modelLogit = out.logit;
     evidence.push({ source: 'model', rule: 'linear-model', weight: round(modelLogit), note: `P(positive) by the model: ${round(sigmoid(modelLogit))}` });
-    for (const [k, w] of [[out.topPositive, out.topPositiveWeight], [out.topNegative, out.topNegativeWeight]] as const) {
-      if (k >= 0 && Math.abs(w) >= 0.05) evidence.push(doc.spanEvidence(features.spanStart[k]!, features.spanEnd[k]!, { source: 'model', rule: 'model-feature', weight: round(w) }));
-    }
+    // The two n-grams / words that pushed the model hardest each way.
+    if (out.topPositive >= 0 && out.topPositiveWeight >= 0.05) evidence.push(spanEvidence(doc, features.spanStart[out.topPositive]!, features.spanEnd[out.topPositive]!, 'model', 'model-feature', round(out.topPositiveWeight)));
+    if (out.topNegative >= 0 && out.topNegativeWeight <= -0.05) evidence.push(spanEvidence(doc, features.spanStart[out.topNegative]!, features.spanEnd[out.topNegative]!, 'model', 'model-feature', round(out.topNegativeWeight)));
   } else modelLogit = o.lexiconWeight * lex.score;
 
   let logit = modelLogit + o.userLexiconWeight * lex.userScore;

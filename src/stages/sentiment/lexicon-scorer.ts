@@ -1,12 +1,13 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { readLexiconFile } from '../../lexicon/load.js';
-import { PhraseMatcher } from '../../lexicon/matcher.js';
 import type { LexiconLang } from '../../lexicon/schema.js';
 import type { AnalyzerContext } from '../../pipeline/context.js';
 import type { Token, TriageDoc } from '../../pipeline/doc.js';
 import type { Evidence } from '../../types.js';
 import { afinnBase } from './english-base.js';
+import { spanEvidence } from './evidence.js';
+import { TokenTrie } from './token-trie.js';
 
 /** What one lexicon term does; a term may be several things (`可惜` is an opinion and a contrast). */
 interface Cue {
@@ -47,6 +48,9 @@ export interface LexiconScore {
   /** Normalised-text spans [start, end, start, end...] of the caller's terms, or null. */
   userSpans: number[] | null;
   contrast: boolean;
+  /** Normalised offset of the last contrast marker (-1: none) and its weight: the model discounts what precedes it too. */
+  contrastAt: number;
+  contrastWeight: number;
   /** Every clause with an opinion was a (non-rhetorical) question. */
   questionOnly: boolean;
   exclamation: boolean;
@@ -68,9 +72,14 @@ const INTENSIFIER_SCOPE = 2;
  * questions. Built once per analyzer; `score` is linear in the token count.
  */
 export class LexiconScorer {
-  private readonly matcher: PhraseMatcher<Cue>;
+  private readonly trie: TokenTrie<Cue>;
+  private readonly hit = { to: 0, term: '' };
   /** Emoji by first code point, so `👍🏻` (with a skin tone) scores like `👍`. */
   private readonly emojiBase = new Map<string, Cue>();
+  /** Every cue by its normalised term, to split segmenter compounds such as `真不错` = `真` + `不错`. */
+  private readonly byTerm: Map<string, Cue>;
+  /** First characters of 1-2 character modifiers: most tokens are rejected by this one check. */
+  private readonly modifierFirstChars = new Set<number>();
 
   constructor(
     ctx: AnalyzerContext,
@@ -95,7 +104,9 @@ export class LexiconScorer {
       for (const e of ctx.lexicons.get(lang, 'intensifiers')) cue(e.term).factor = e.factor;
       for (const e of ctx.lexicons.get(lang, 'contrast')) cue(e.term).contrast = e.weight ?? rules.contrastWeight;
     }
-    this.matcher = new PhraseMatcher(ctx, [...cues].map(([term, payload]) => ({ term, payload })));
+    this.byTerm = cues;
+    for (const [term, c] of cues) if (term.length <= 2 && (c.negScope !== undefined || c.factor !== undefined)) this.modifierFirstChars.add(term.charCodeAt(0));
+    this.trie = new TokenTrie(ctx, [...cues].map(([term, payload]) => ({ term, payload })));
     for (const [term, c] of cues) {
       const cp = term.codePointAt(0)!;
       if (c.weight !== undefined && cp >= 0x2190 && !(cp >= 0x3000 && cp <= 0xffef)) {
@@ -106,13 +117,24 @@ export class LexiconScorer {
   }
 
   get size(): number {
-    return this.matcher.size;
+    return this.trie.size;
+  }
+
+  /** `[modifier, opinion]` when a token is a negator/intensifier glued to an opinion word, else null. */
+  private splitCompound(norm: string): [Cue, Cue] | null {
+    if (!this.modifierFirstChars.has(norm.charCodeAt(0))) return null;
+    for (let p = 1; p <= 2 && p < norm.length; p++) {
+      const mod = this.byTerm.get(norm.slice(0, p));
+      if (!mod || (mod.negScope === undefined && mod.factor === undefined)) continue;
+      const opinion = this.byTerm.get(norm.slice(p));
+      if (opinion?.weight !== undefined) return [mod, opinion];
+    }
+    return null;
   }
 
   score(doc: TriageDoc): LexiconScore {
     const tokens = doc.tokens;
     const rules = this.rules;
-    const matches = this.matcher.match(tokens);
     const evidence: Evidence[] = [];
     let total = 0;
     let totalUser = 0;
@@ -121,6 +143,8 @@ export class LexiconScorer {
     let hits = 0;
     let userSpans: number[] | null = null;
     let sawContrast = false;
+    let contrastAt = -1;
+    let contrastWeight = 1;
     let sawExclamation = false;
     let opinionClauses = 0;
     let questionClauses = 0;
@@ -142,7 +166,7 @@ export class LexiconScorer {
         opinionClauses++;
         if (question && rhetorical) {
           factor = -1;
-          if (endTok) evidence.push(doc.spanEvidence(endTok.nStart, endTok.nEnd, { source: 'rule', rule: 'rhetorical-question', note: 'a rhetorical question says the opposite' }));
+          if (endTok) evidence.push(withNote(spanEvidence(doc, endTok.nStart, endTok.nEnd, 'rule', 'rhetorical-question'), 'a rhetorical question says the opposite'));
         } else if (question) {
           factor = rules.questionFactor;
           questionClauses++;
@@ -163,19 +187,36 @@ export class LexiconScorer {
       intensity = 1;
     };
 
-    let mi = 0;
+    const hit = this.hit;
     let lastWordToken: Token | undefined;
     for (let i = 0; i < tokens.length; ) {
       const t = tokens[i]!;
       let c: Cue | undefined;
       let matchedTerm: string | undefined;
       let to = i + 1;
-      if (mi < matches.length && matches[mi]!.from === i) {
-        c = matches[mi]!.payload;
-        matchedTerm = matches[mi]!.term;
-        to = matches[mi]!.to;
-        mi++;
+      const found = this.trie.longestAt(tokens, i, hit);
+      if (found) {
+        c = found;
+        matchedTerm = hit.term;
+        to = hit.to;
       } else if (t.type === 'emoji') c = this.emojiBase.get(String.fromCodePoint(t.text.codePointAt(0)!));
+      else if (t.type === 'han' && t.norm.length >= 2) {
+        // The segmenter glues modifiers to words it knows (`真不错`, `太慢`): split off a 1-2 character modifier.
+        const split = this.splitCompound(t.norm);
+        if (split) {
+          const [mod, opinion] = split;
+          if (mod.negScope !== undefined) {
+            negUntil = i;
+            negAt = i;
+          }
+          if (mod.factor !== undefined) {
+            intensity *= mod.factor;
+            intUntil = i;
+          }
+          c = opinion;
+          matchedTerm = t.norm;
+        }
+      }
 
       if (!c) {
         if (t.type === 'punct' && CLAUSE_END.has(t.norm)) closeClause(t.norm, lastWordToken, t);
@@ -189,14 +230,21 @@ export class LexiconScorer {
       const first = t;
       const last = tokens[to - 1]!;
       lastWordToken = last;
-      if (c.contrast !== undefined) {
+      if (c.contrast !== undefined && (total !== 0 || clause !== 0)) {
+        // A contrast needs something before it to contrast with (`难道这就是...` is not one).
         // What came before now weighs 1/contrast of what follows.
+        const keepRhetorical: boolean = rhetorical;
         closeClause('', undefined, undefined);
+        rhetorical = keepRhetorical;
         total /= c.contrast;
         totalUser /= c.contrast;
+        pos /= c.contrast;
+        neg /= c.contrast;
         for (const e of evidence) if (e.weight !== undefined && e.source === 'lexicon') e.weight /= c.contrast;
         sawContrast = true;
-        evidence.push(doc.spanEvidence(first.nStart, last.nEnd, { source: 'rule', rule: 'contrast', note: `the clause after it weighs ${c.contrast}x` }));
+        contrastAt = first.nStart;
+        contrastWeight = c.contrast;
+        evidence.push(withNote(spanEvidence(doc, first.nStart, last.nEnd, 'rule', 'contrast'), `the clause after it weighs ${c.contrast}x`));
         clauseEvidenceFrom = evidence.length;
       }
       if (c.weight === undefined) {
@@ -218,7 +266,7 @@ export class LexiconScorer {
         if (i <= negUntil) {
           w = -w * rules.negationFactor;
           const n = tokens[negAt]!;
-          evidence.push(doc.spanEvidence(n.nStart, last.nEnd, { source: 'rule', rule: 'negation', note: 'flips the opinion word' }));
+          evidence.push(withNote(spanEvidence(doc, n.nStart, last.nEnd, 'rule', 'negation'), 'flips the opinion word'));
           how.push('negated');
         }
         negUntil = -1;
@@ -232,7 +280,7 @@ export class LexiconScorer {
           clauseUser += w;
           (userSpans ??= []).push(first.nStart, last.nEnd);
         }
-        const ev = doc.spanEvidence(first.nStart, last.nEnd, { source: 'lexicon', rule: matchedTerm ?? first.norm, weight: w });
+        const ev = spanEvidence(doc, first.nStart, last.nEnd, 'lexicon', matchedTerm ?? first.norm, w);
         if (how.length) ev.note = how.join(', ');
         evidence.push(ev);
       }
@@ -249,6 +297,8 @@ export class LexiconScorer {
       userScore: totalUser,
       userSpans,
       contrast: sawContrast,
+      contrastAt,
+      contrastWeight,
       questionOnly: opinionClauses > 0 && questionClauses === opinionClauses,
       exclamation: sawExclamation,
       evidence,
@@ -263,4 +313,9 @@ function builtinWeights(ctx: AnalyzerContext, lang: LexiconLang): Map<string, nu
   if (!fs.existsSync(file)) return out;
   for (const e of readLexiconFile(file).entries as Array<{ term: string; weight: number }>) out.set(ctx.normalizeTerm(e.term, lang), e.weight);
   return out;
+}
+
+function withNote(e: Evidence, note: string): Evidence {
+  e.note = note;
+  return e;
 }

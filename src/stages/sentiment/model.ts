@@ -61,11 +61,17 @@ export class SentimentModel {
     return new SentimentModel(json as SentimentModelFile, file);
   }
 
-  /** Logit of "positive" for the features in the extractor's buffer plus the dense lexicon features. */
-  predict(features: FeatureExtractor, dense: number[]): ModelOutput {
+  /**
+   * Logit of "positive" for the features in the extractor's buffer plus the
+   * dense lexicon features. Features that end before `contrastAt` (a `but`,
+   * `但是`) count 1/contrastWeight, as the lexicon rules weigh that clause.
+   */
+  predict(features: FeatureExtractor, dense: number[], contrastAt = -1, contrastWeight = 1): ModelOutput {
     const n = features.count;
     const value = n > 0 ? 1 / Math.sqrt(n) : 0;
+    const before = value / contrastWeight;
     const idx = features.index;
+    const ends = features.spanEnd;
     const w = this.weights;
     let logit = this.bias;
     let topPositive = -1;
@@ -73,8 +79,8 @@ export class SentimentModel {
     let maxW = 0;
     let minW = 0;
     for (let k = 0; k < n; k++) {
-      const x = w[idx[k]!]!;
-      logit += x * value;
+      const x = w[idx[k]!]! * (ends[k]! <= contrastAt ? before : value);
+      logit += x;
       if (x > maxW) {
         maxW = x;
         topPositive = k;
@@ -84,6 +90,6 @@ export class SentimentModel {
       }
     }
     for (let d = 0; d < dense.length; d++) logit += this.dense[d]! * dense[d]!;
-    return { logit, topPositive, topNegative, topPositiveWeight: maxW * value, topNegativeWeight: minW * value };
+    return { logit, topPositive, topNegative, topPositiveWeight: maxW, topNegativeWeight: minW };
   }
 }
