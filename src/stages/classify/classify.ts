@@ -1,8 +1,8 @@
 import type { TriageDoc } from '../../pipeline/doc.js';
-import type { NegativeResult, Topic } from '../../types.js';
+import type { Evidence, NegativeResult, Topic } from '../../types.js';
 import { TOPICS } from '../../types.js';
 import { analyzeClauses } from './clauses.js';
-import { PROBLEM_WEIGHT, type CueTable } from './cues.js';
+import type { CueTable } from './cues.js';
 import { decideNature, natureEvidence, scoreNature, type NatureOptions, type NatureScores } from './nature.js';
 import { pickTopics, scoreTopics, topicEvidence, type TopicOptions } from './topics.js';
 
@@ -28,13 +28,17 @@ export interface ClassifyExtras {
  */
 export function classifyNegative(doc: TriageDoc, cues: CueTable, opts: ClassifyOptions): { result: NegativeResult; extras: ClassifyExtras } {
   const hits = cues.match(doc.tokens, doc.normalized);
-  const clauses = analyzeClauses(doc.tokens, hits, PROBLEM_WEIGHT);
+  const clauses = analyzeClauses(doc.tokens, hits);
   const ts = scoreTopics(hits, clauses);
   const topics = pickTopics(ts, opts);
   let topicCueHits = 0;
   for (const c of ts.cues) topicCueHits += c.length;
   const scores = scoreNature(doc, hits, clauses, topicCueHits);
   const nature = decideNature(scores, opts);
+
+  const evidence: Evidence[] = [];
+  natureEvidence(doc, hits, nature, scores, evidence);
+  topicEvidence(doc, hits, ts, topics, evidence);
 
   const topicScores: Partial<Record<Topic, number>> = {};
   for (let k = 0; k < TOPICS.length; k++) if (ts.scores[k]! > 0) topicScores[TOPICS[k]!] = round(ts.scores[k]!);
@@ -45,7 +49,7 @@ export function classifyNegative(doc: TriageDoc, cues: CueTable, opts: ClassifyO
     result: {
       nature,
       topics,
-      evidence: [...natureEvidence(doc, hits, nature, scores), ...topicEvidence(doc, hits, ts, topics)],
+      evidence,
     },
     extras: {
       topicScores,

@@ -32,7 +32,7 @@ const STRESS_BIAS = -0.5;
 /** A negated problem cue is a mild positive statement ("没有色差"). */
 const NEGATED_PROBLEM = 0.5;
 
-export function analyzeClauses(tokens: Token[], hits: CueHit[], problemWeight: number): ClauseInfo {
+export function analyzeClauses(tokens: Token[], hits: CueHit[]): ClauseInfo {
   const nHits = hits.length;
   const hitClause = new Int32Array(nHits);
   const hitNegated = new Uint8Array(nHits);
@@ -84,8 +84,7 @@ export function analyzeClauses(tokens: Token[], hits: CueHit[], problemWeight: n
       hitClause[h] = clause;
       hitNegated[h] = negated ? 1 : 0;
       if (r.polarity !== 0) polarity[clause]! += negated ? -r.polarity : r.polarity;
-      const problem = r.topics.some((c) => c.problem && c.weight >= problemWeight);
-      if (problem && r.polarity === 0) polarity[clause]! += negated ? NEGATED_PROBLEM : -1;
+      if (r.problem && r.polarity === 0) polarity[clause]! += negated ? NEGATED_PROBLEM : -1;
       if (r.negatorScope > 0) negUntil = hit.to + r.negatorScope;
       h++;
     }

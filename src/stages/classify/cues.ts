@@ -33,6 +33,8 @@ export interface CueRoles {
   natures: NatureCue[];
   /** Weight from the sentiment lexicon (0 when the term has none). */
   polarity: number;
+  /** Whether any topic cue of this term is a problem cue (precomputed for the hot path). */
+  problem: boolean;
   /** > 0: a negator that flips opinion and problem cues within this many tokens. */
   negatorScope: number;
   contrast: boolean;
@@ -84,6 +86,7 @@ export class CueTable {
     const byTerm = collectRoles(ctx);
     inheritInnerCues(byTerm);
     for (const roles of byTerm.values()) {
+      roles.problem = roles.topics.some((c) => c.problem);
       if (allHan(roles.term)) {
         this.addChars(roles);
         continue;
@@ -187,7 +190,7 @@ function allHan(s: string): boolean {
 }
 
 function emptyRoles(term: string): CueRoles {
-  return { term, topics: [], natures: [], polarity: 0, negatorScope: 0, contrast: false };
+  return { term, topics: [], natures: [], polarity: 0, problem: false, negatorScope: 0, contrast: false };
 }
 
 /** Merges the roles of every lexicon kind this stage reads, for both languages, by normalised term. */

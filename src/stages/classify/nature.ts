@@ -2,6 +2,7 @@ import type { TriageDoc } from '../../pipeline/doc.js';
 import type { Evidence, Nature } from '../../types.js';
 import type { ClauseInfo } from './clauses.js';
 import type { CueHit } from './cues.js';
+import { cueEvidence } from './topics.js';
 
 export interface NatureOptions {
   /** Attack cue weight (abuse, boycott, competitor) needed for malicious_attack. */
@@ -44,7 +45,7 @@ export function scoreNature(doc: TriageDoc, hits: CueHit[], clauses: ClauseInfo,
   for (let h = 0; h < hits.length; h++) {
     const r = hits[h]!.roles;
     if (r.topics.length) anyTopic = true;
-    if (r.topics.some((c) => c.problem) && clauses.hitNegated[h] === 0) problems++;
+    if (r.problem && clauses.hitNegated[h] === 0) problems++;
     for (const c of r.natures) {
       const w = seen.has(c.term) ? c.weight * REPEAT_SHARE : c.weight;
       seen.add(c.term);
@@ -72,19 +73,26 @@ export function decideNature(s: NatureScores, opts: NatureOptions): Nature {
   return 'genuine_complaint';
 }
 
-/** Evidence for the chosen nature: its cues, or the detail that kept it genuine. */
-export function natureEvidence(doc: TriageDoc, hits: CueHit[], nature: Nature, s: NatureScores): Evidence[] {
-  const out: Evidence[] = [];
-  for (const hit of hits) {
+const NATURE_NOTES: Record<Nature, string> = {
+  genuine_complaint: 'concrete detail outweighs any attack or information-gap cue',
+  malicious_attack: 'abuse, boycott or competitor cues with little first-hand detail',
+  misunderstanding: 'information-gap cues the seller can clear up',
+};
+
+/** Evidence for the chosen nature: its cues (at most 5), then a rule line whose weight is the deciding score. */
+export function natureEvidence(doc: TriageDoc, hits: CueHit[], nature: Nature, s: NatureScores, out: Evidence[]): void {
+  let n = 0;
+  for (let h = 0; h < hits.length && n < 5; h++) {
+    const hit = hits[h]!;
     for (const c of hit.roles.natures) {
       if (c.nature !== nature) continue;
-      if (out.length >= 6) break;
-      out.push(doc.spanEvidence(hit.nStart, hit.nEnd, { source: 'lexicon', rule: c.term, weight: c.weight, label: nature, note: c.cue }));
+      out.push(cueEvidence(doc, hit, c.term, c.weight, nature, c.cue));
+      n++;
+      break;
     }
   }
-  const summary = `attack ${s.attack.toFixed(1)}, information gap ${s.gap.toFixed(1)}, detail ${s.detail.toFixed(1)}`;
-  out.push({ source: 'rule', rule: `nature:${nature}`, label: nature, note: summary });
-  return out;
+  const weight = nature === 'malicious_attack' ? s.attack : nature === 'misunderstanding' ? s.gap : s.detail;
+  out.push({ source: 'rule', rule: `nature:${nature}`, label: nature, weight: Math.round(weight * 100) / 100, note: NATURE_NOTES[nature] });
 }
 
 /** Content length in Chinese-character units (an English word counts as two), for detail density. */

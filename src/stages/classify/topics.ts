@@ -66,9 +66,8 @@ export function pickTopics(ts: TopicScores, opts: TopicOptions): Topic[] {
   return picked.slice(0, opts.maxTopics).map(([t]) => t);
 }
 
-/** Evidence for each chosen topic: its strongest cues, with original offsets. */
-export function topicEvidence(doc: TriageDoc, hits: CueHit[], ts: TopicScores, topics: Topic[], perTopic = 4): Evidence[] {
-  const out: Evidence[] = [];
+/** Evidence for each chosen topic: its first cues (at most `perTopic`), with original offsets. */
+export function topicEvidence(doc: TriageDoc, hits: CueHit[], ts: TopicScores, topics: Topic[], out: Evidence[], perTopic = 3): void {
   for (const topic of topics) {
     const k = TOPIC_INDEX.get(topic)!;
     const used = ts.cues[k]!;
@@ -76,11 +75,19 @@ export function topicEvidence(doc: TriageDoc, hits: CueHit[], ts: TopicScores, t
       out.push({ source: 'rule', rule: 'no-topic-cue', label: topic, note: 'negative, but no topic cue reached the threshold' });
       continue;
     }
-    for (const h of used.slice(0, perTopic)) {
-      const hit = hits[h]!;
-      const cue = hit.roles.topics.find((c) => c.topic === topic)!;
-      out.push(doc.spanEvidence(hit.nStart, hit.nEnd, { source: 'lexicon', rule: cue.term, weight: cue.weight, label: topic }));
+    for (let i = 0; i < used.length && i < perTopic; i++) {
+      const hit = hits[used[i]!]!;
+      let cue = hit.roles.topics[0]!;
+      for (const c of hit.roles.topics) if (c.topic === topic) cue = c;
+      out.push(cueEvidence(doc, hit, cue.term, cue.weight, topic));
     }
   }
-  return out;
+}
+
+/** A lexicon evidence for one hit, offsets mapped to the original text. */
+export function cueEvidence(doc: TriageDoc, hit: CueHit, rule: string, weight: number, label: string, note?: string): Evidence {
+  const { start, end } = doc.toOriginal(hit.nStart, hit.nEnd);
+  const e: Evidence = { source: 'lexicon', rule, match: doc.original.slice(start, end), start, end, weight, label };
+  if (note !== undefined) e.note = note;
+  return e;
 }
