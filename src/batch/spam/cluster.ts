@@ -13,7 +13,7 @@ import { UnionFind } from './union-find.js';
 export const ClusterOptionsSchema = z
   .object({
     /** Characters per shingle. */
-    shingleSize: z.number().int().min(1).max(8).default(3),
+    shingleSize: z.number().int().min(1).max(8).default(2),
     /** Texts with fewer letters/digits than this never join a group: short texts ("很好", "质量不错") repeat naturally. */
     minChars: z.number().int().min(1).default(6),
     /** Repetitive texts (half their shingles repeats) with fewer distinct shingles than this never join: "很好很好很好很好" is long but says one thing. */
@@ -22,9 +22,9 @@ export const ClusterOptionsSchema = z
     bands: z.number().int().min(1).max(64).default(12),
     rows: z.number().int().min(1).max(8).default(2),
     /** Verified pairs: Jaccard similarity of shingle sets at least this... */
-    jaccard: z.number().min(0).max(1).default(0.5),
+    jaccard: z.number().min(0).max(1).default(0.6),
     /** ...or the smaller text's shingles this contained in the larger one (a copy with a prefix or additions)... */
-    containment: z.number().min(0).max(1).default(0.8),
+    containment: z.number().min(0).max(1).default(0.85),
     /** ...when the smaller text has at least this share of the larger one's shingles. */
     containmentMinRatio: z.number().min(0).max(1).default(0.5),
     /** Groups at least this big are campaigns: negative members become `malicious_attack`. */
