@@ -33,7 +33,7 @@ const WECHAT_RE = new RegExp(String.raw`(?<![a-z])(${WECHAT_CUE})${GAP}(${WECHAT
 const QQ_RE = new RegExp(String.raw`(?<![a-z])(${QQ_CUE})${GAP}([1-9]\d{4,10})(?!\d)`, 'giu');
 const PLAIN_CUE = /^(?:微信号?|wechat|weixin|qq)$/i;
 // Numbers right after these words are order / tracking numbers, not contacts.
-const REFERENCE_BEFORE = /(?:订单|单号|编号|运单|快递|工单|号码|order|tracking)[\s:：#号是为]*$/i;
+const REFERENCE_BEFORE = /(?:订单|单号|编号|运单|快递|工单|order|tracking)[\s:：#号是为]*$/i;
 // Links the tokenizer misses: spaced dots (`abc . com`), spelled-out dots (`abc点com`, `abc dot com`), `watch?v=` fragments.
 const TLD = String.raw`(?:com|cn|net|org|cc|me|io|co|tv|top|xyz|info|shop|vip|link|site|ly)`;
 const LOOSE_URL_RE = new RegExp(

@@ -109,12 +109,14 @@ export const spamStage = defineStage({
         let numbers = 0;
         for (const h of findContacts(doc.normalized)) {
           if (links && inside(links, h.start)) continue; // digits and dots inside a link are part of it
-          let weight = h.kind === 'url' ? linkWeight : CONTACT_WEIGHT[h.kind];
+          // Normalisation folded circled / full-width digits to ASCII; the original shows the disguise.
+          const kind = h.kind === 'phone' && writtenInDisguise(doc, h.start, h.end) ? 'phone_disguised' : h.kind;
+          let weight = kind === 'url' ? linkWeight : CONTACT_WEIGHT[kind];
           // Many numbers are a table, dates or an order, not many contacts.
           if ((h.kind === 'number' || h.kind === 'hotline') && numbers++ > 0) weight = 0;
           if (weight === 0) continue;
           ad += weight;
-          evidence.push(doc.spanEvidence(h.start, h.end, { source: 'rule', rule: `contact:${h.kind}`, label: 'advertising', weight }));
+          evidence.push(doc.spanEvidence(h.start, h.end, { source: 'rule', rule: `contact:${kind}`, label: 'advertising', weight }));
         }
         let counted: Set<string> | null = null;
         for (const m of matcher.match(tokens)) {
@@ -167,6 +169,16 @@ export const spamStage = defineStage({
     };
   },
 });
+
+/** True when the original span of a number uses digits other than ASCII (circled, full-width...). */
+function writtenInDisguise(doc: TriageDoc, nStart: number, nEnd: number): boolean {
+  const { start, end } = doc.toOriginal(nStart, nEnd);
+  for (let i = start; i < end; i++) {
+    const c = doc.original.charCodeAt(i);
+    if (c > 0x7f && c !== 0x3000) return true;
+  }
+  return false;
+}
 
 function inside(hits: ReadonlyArray<{ start: number; end: number }>, at: number): boolean {
   for (const h of hits) if (at >= h.start && at < h.end) return true;
