@@ -61,6 +61,7 @@ export function analyzeClauses(tokens: Token[], hits: CueHit[]): ClauseInfo {
 
   let h = 0;
   let negUntil = -1; // token index (exclusive) up to which a negator reaches
+  let negEnd = -1; // text offset right after the last negator
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const mark = t.type === 'punct' || t.type === 'emoji' || t.type === 'emoticon';
@@ -80,12 +81,17 @@ export function analyzeClauses(tokens: Token[], hits: CueHit[]): ClauseInfo {
         afterContrast[clause] = true;
         negUntil = -1;
       }
-      const negated = i < negUntil;
+      // Negators reach praise and problem cues within their scope, but a negative opinion word only right after them
+      // ("不正常垃圾" is still 垃圾; "不差" would be listed whole).
+      const negated = i < negUntil && (r.polarity >= 0 || r.problem || hit.nStart === negEnd);
       hitClause[h] = clause;
       hitNegated[h] = negated ? 1 : 0;
       if (r.polarity !== 0) polarity[clause]! += negated ? -r.polarity : r.polarity;
       if (r.problem && r.polarity === 0) polarity[clause]! += negated ? NEGATED_PROBLEM : -1;
-      if (r.negatorScope > 0) negUntil = hit.to + r.negatorScope;
+      if (r.negatorScope > 0) {
+        negEnd = hit.nEnd;
+        negUntil = hit.to + r.negatorScope;
+      }
       h++;
     }
     if (!mark) clauseHasContent = true;

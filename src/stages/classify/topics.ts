@@ -17,7 +17,7 @@ const ASPECT_IN_NEUTRAL = 0.5;
 const PROBLEM_IN_POSITIVE = 0.25;
 
 /** Share of minTopicScore the best topic needs when no topic reaches the floor. */
-const FALLBACK_SHARE = 0.5;
+const FALLBACK_SHARE = 0.25;
 
 const TOPIC_INDEX = new Map<Topic, number>(TOPICS.map((t, i) => [t, i]));
 
