@@ -57,13 +57,13 @@ function scoreDoc(doc: TriageDoc, scanner: TriggerScanner, policy: SeverityPolic
     totals: hits.totals,
     terms,
     mild: hits.mild,
-    words: countWords(doc),
+    words: hits.words,
     complaint,
     sentimentScore: sentimentKnown ? s.score : -Math.min(1, 0.2 * cueSum),
     nature: doc.negative?.nature ?? null,
     topics: doc.negative?.topics ?? [],
     classified: doc.negative !== null,
-    nonComplaintSpam: doc.spam.isSpam && doc.spam.kinds.length > 0 && doc.spam.kinds.every((k) => NON_COMPLAINT_SPAM.has(k)),
+    nonComplaintSpam: doc.spam.isSpam && doc.spam.kinds.length > 0 && onlyNonComplaintSpam(doc.spam.kinds),
   };
   if (r.rating !== undefined) input.rating = r.rating;
   if (r.likes !== undefined) input.likes = r.likes;
@@ -77,14 +77,13 @@ function scoreDoc(doc: TriageDoc, scanner: TriggerScanner, policy: SeverityPolic
   if (complaint && visible) {
     evidence.push({ source: 'metadata', rule: 'engagement', note: `likes ${r.likes ?? 0}, replies ${r.replies ?? 0}, pinned ${r.pinned === true}` });
   }
-  const state: Omit<SeverityState, 'policy'> = { urgency: d.urgency, nature: input.nature, topics: input.topics, fired: d.fired, complaint };
-  doc.extras[SEVERITY_EXTRAS_KEY] = { ...state, policy } satisfies SeverityState;
+  const state: SeverityState = { urgency: d.urgency, nature: input.nature, topics: input.topics, fired: d.fired, complaint, policy };
+  doc.extras[SEVERITY_EXTRAS_KEY] = state;
   doc.severity = policy.build(d.level, state, d.reasons, evidence);
 }
 
-/** Chinese words and Latin words (no punctuation, numbers or emoji). */
-function countWords(doc: TriageDoc): number {
-  let n = 0;
-  for (const t of doc.tokens) if (t.type === 'han' || t.type === 'word') n++;
-  return n;
+
+function onlyNonComplaintSpam(kinds: readonly SpamKind[]): boolean {
+  for (const k of kinds) if (!NON_COMPLAINT_SPAM.has(k)) return false;
+  return true;
 }

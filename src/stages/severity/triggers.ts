@@ -11,6 +11,8 @@ export interface TriggerHits {
   totals: Record<Trigger, number>;
   /** Softeners found (`有点`, `slightly`): a sign of mild dissatisfaction. */
   mild: number;
+  /** Chinese and Latin word tokens where matching started (a cue's later tokens are not counted): the review's length in words. */
+  words: number;
   evidence: Evidence[];
 }
 
@@ -88,8 +90,14 @@ export class TriggerScanner {
     let mild = 0;
     const evidence: Evidence[] = [];
     const tokens = doc.tokens;
+    let words = 0;
     for (let i = 0; i < tokens.length; ) {
       const t = tokens[i]!;
+      if (t.type === 'punct') {
+        i++;
+        continue;
+      }
+      if (t.type === 'han' || t.type === 'word') words++;
       const list = this.byFirst.get(t.norm) ?? (t.alt === undefined ? undefined : this.byFirst.get(t.alt));
       const hit = list === undefined ? undefined : longest(list, tokens, i);
       if (hit === undefined) {
@@ -109,7 +117,7 @@ export class TriggerScanner {
       }
       i = to;
     }
-    return { totals, mild, evidence };
+    return { totals, mild, words, evidence };
   }
 
   /** A negator in the one or two tokens before the cue (not across punctuation) cancels it. */
