@@ -32,6 +32,8 @@ const LENGTH_STEPS = [25, 60, 100];
 /** A text this short (in characters) with abuse and no topic at all is an attack, not a story. */
 const SHORT_ABUSE_CHARS = 14;
 const SHORT_ABUSE_BONUS = 1.5;
+/** ...and needs a real abuse word: a bare 恶心 is a reaction, not an attack. */
+const SHORT_ABUSE_MIN = 1.5;
 /** Detail must trail the attack by this much before a review is called malicious (doubt -> genuine). */
 const ATTACK_MARGIN = 0.5;
 
@@ -61,7 +63,7 @@ export function scoreNature(doc: TriageDoc, hits: CueHit[], clauses: ClauseInfo,
   const len = contentLength(doc);
   for (const step of LENGTH_STEPS) if (len >= step) detail += 1;
   // Short pure abuse that names nothing to complain about ("垃圾蒙牛！！！") still attacks.
-  if (attack > 0 && detail === 0 && !anyTopic && len <= SHORT_ABUSE_CHARS) attack += SHORT_ABUSE_BONUS;
+  if (attack >= SHORT_ABUSE_MIN && detail === 0 && !anyTopic && len <= SHORT_ABUSE_CHARS) attack += SHORT_ABUSE_BONUS;
   return { attack, gap, detail };
 }
 
