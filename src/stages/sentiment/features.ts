@@ -23,20 +23,27 @@ const LEXICON_FEATURES = ['lexScore', 'lexPos', 'lexNeg', 'noOpinion', 'contrast
  */
 export const DENSE_FEATURES: readonly string[] = [...LEXICON_FEATURES.map((f) => `zh.${f}`), ...LEXICON_FEATURES.map((f) => `en.${f}`)];
 
-/** `latinShare`: 1 for English text, 0 for Chinese, in between for mixed. */
-export function denseFeatures(lex: LexiconScore, latinShare: number): number[] {
-  const base = [
-    Math.tanh(lex.score / 3),
-    Math.tanh(lex.pos / 3),
-    Math.tanh(lex.neg / 3),
-    lex.hits === 0 ? 1 : 0,
-    lex.contrast ? 1 : 0,
-    lex.questionOnly ? 1 : 0,
-    lex.exclamation ? 1 : 0,
-    1,
-  ];
+/**
+ * Fills `out` (length DENSE_FEATURES.length; reused across reviews) with the
+ * lexicon features. `latinShare`: 1 for English text, 0 for Chinese, in
+ * between for mixed.
+ */
+export function denseFeatures(lex: LexiconScore, latinShare: number, out: Float64Array | number[] = new Float64Array(DENSE_FEATURES.length)): Float64Array | number[] {
+  const half = LEXICON_FEATURES.length;
   const zh = 1 - latinShare;
-  return [...base.map((x) => x * zh), ...base.map((x) => x * latinShare)];
+  const put = (k: number, x: number): void => {
+    out[k] = x * zh;
+    out[k + half] = x * latinShare;
+  };
+  put(0, Math.tanh(lex.score / 3));
+  put(1, Math.tanh(lex.pos / 3));
+  put(2, Math.tanh(lex.neg / 3));
+  put(3, lex.hits === 0 ? 1 : 0);
+  put(4, lex.contrast ? 1 : 0);
+  put(5, lex.questionOnly ? 1 : 0);
+  put(6, lex.exclamation ? 1 : 0);
+  put(7, 1);
+  return out;
 }
 
 const SEED_CHAR = [0, 0x1b873593, 0x2f1a3c55, 0x4c1d9e27];
@@ -71,8 +78,62 @@ export class FeatureExtractor {
   count = 0;
   private readonly stems = new Map<string, string>();
 
+  /**
+   * Scoring mode (the stage): with `weights` set, `extract` sums weights as it
+   * goes instead of buffering indexes, so a review costs one pass and no
+   * writes. Training leaves it null to get the indexes.
+   */
+  private weights: Float32Array | null = null;
+  /** Features ending at or before this normalised offset precede a contrast marker. */
+  private cut = -1;
+  /**
+   * Scoring accumulators, in a typed array because plain number fields
+   * updated per feature get boxed: [sum before the cut, sum after, max
+   * weight, its start, its end, min weight, its start, its end].
+   */
+  readonly acc = new Float64Array(8);
+  get sumBefore(): number {
+    return this.acc[0]!;
+  }
+  get sumAfter(): number {
+    return this.acc[1]!;
+  }
+  get maxWeight(): number {
+    return this.acc[2]!;
+  }
+  get maxStart(): number {
+    return this.acc[3]!;
+  }
+  get maxEnd(): number {
+    return this.acc[4]!;
+  }
+  get minWeight(): number {
+    return this.acc[5]!;
+  }
+  get minStart(): number {
+    return this.acc[6]!;
+  }
+  get minEnd(): number {
+    return this.acc[7]!;
+  }
+
   constructor(readonly bits: number) {
     this.mask = (1 << bits) - 1;
+  }
+
+  /** Switches to scoring mode with these bucket weights (length 2^bits). */
+  scoreWith(weights: Float32Array): void {
+    if (weights.length !== this.mask + 1) throw new RangeError(`weights must have 2^${this.bits} entries`);
+    this.weights = weights;
+  }
+
+  /** In scoring mode: extract and sum in one pass. Returns the feature count. */
+  score(doc: TriageDoc, skipSpans: number[] | null, contrastAt: number): number {
+    this.cut = contrastAt;
+    const acc = this.acc;
+    acc[0] = acc[1] = acc[2] = acc[5] = 0;
+    acc[3] = acc[4] = acc[6] = acc[7] = -1;
+    return this.extract(doc, skipSpans);
   }
 
   /**
@@ -141,6 +202,25 @@ export class FeatureExtractor {
 
   private push(index: number, start: number, end: number, skipSpans: number[] | null): void {
     if (skipSpans) for (let k = 0; k < skipSpans.length; k += 2) if (start < skipSpans[k + 1]! && end > skipSpans[k]!) return;
+    const weights = this.weights;
+    if (weights) {
+      this.count++;
+      const w = weights[index]!;
+      if (w === 0) return;
+      const acc = this.acc;
+      if (end <= this.cut) acc[0] = acc[0]! + w;
+      else acc[1] = acc[1]! + w;
+      if (w > acc[2]!) {
+        acc[2] = w;
+        acc[3] = start;
+        acc[4] = end;
+      } else if (w < acc[5]!) {
+        acc[5] = w;
+        acc[6] = start;
+        acc[7] = end;
+      }
+      return;
+    }
     if (this.count === this.index.length) this.grow();
     const n = this.count++;
     this.index[n] = index;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { TriageDoc } from '../../pipeline/doc.js';
 import type { Evidence, SentimentLabel } from '../../types.js';
 import { defineStage } from '../definition.js';
-import { denseFeatures, FeatureExtractor } from './features.js';
+import { DENSE_FEATURES, denseFeatures, type FeatureExtractor } from './features.js';
 import { LexiconScorer, type LexiconScore } from './lexicon-scorer.js';
 import { spanEvidence } from './evidence.js';
 import { SentimentModel } from './model.js';
@@ -42,6 +42,8 @@ export const sentimentOptionsSchema = z
 
 export type SentimentOptions = z.output<typeof sentimentOptionsSchema>;
 
+const MODEL_NOTE = "the learned model's logit (lexicon features included); above 0 leans positive";
+
 /** Lexicon scores below this count as "the lexicon has no opinion" for confidence. */
 const LEXICON_NEUTRAL = 0.3;
 
@@ -59,11 +61,12 @@ export const sentimentStage = defineStage({
     const modelFile = options.modelPath ? path.resolve(options.modelPath) : path.join(ctx.dataDir, 'models', 'sentiment.json');
     // The built-in model may be absent in a fresh checkout before training: fall back to the lexicon rules.
     const model = options.useModel && (options.modelPath || fs.existsSync(modelFile)) ? SentimentModel.load(modelFile) : null;
-    const features = model ? new FeatureExtractor(model.hashBits) : null;
+    const features = model ? model.extractor() : null;
+    const dense = new Float64Array(DENSE_FEATURES.length); // reused: run() allocates no feature arrays
     return {
       name: 'sentiment',
       run(doc) {
-        scoreSentiment(doc, scorer, model, features, options);
+        scoreSentiment(doc, scorer, model, features, dense, options);
       },
     };
   },
@@ -74,7 +77,7 @@ function hasContent(doc: TriageDoc): boolean {
   return false;
 }
 
-export function scoreSentiment(doc: TriageDoc, scorer: LexiconScorer, model: SentimentModel | null, features: FeatureExtractor | null, o: SentimentOptions): void {
+export function scoreSentiment(doc: TriageDoc, scorer: LexiconScorer, model: SentimentModel | null, features: FeatureExtractor | null, dense: Float64Array, o: SentimentOptions): void {
   if (!hasContent(doc)) {
     doc.sentiment = { label: 'neutral', score: 0, confidence: 0, evidence: [] };
     doc.extras.negativeProbability = 0.5;
@@ -85,14 +88,13 @@ export function scoreSentiment(doc: TriageDoc, scorer: LexiconScorer, model: Sen
 
   let modelLogit: number;
   if (model && features) {
-    features.extract(doc, lex.userSpans);
     const latin = doc.language === 'en' ? 1 : doc.language === 'mixed' ? 0.5 : 0;
-    const out = model.predict(features, denseFeatures(lex, latin), lex.contrastAt, lex.contrastWeight);
-    modelLogit = out.logit;
-    evidence.push({ source: 'model', rule: 'linear-model', weight: round(modelLogit), note: `P(positive) by the model: ${round(sigmoid(modelLogit))}` });
-    // The two n-grams / words that pushed the model hardest each way.
-    if (out.topPositive >= 0 && out.topPositiveWeight >= 0.05) evidence.push(spanEvidence(doc, features.spanStart[out.topPositive]!, features.spanEnd[out.topPositive]!, 'model', 'model-feature', round(out.topPositiveWeight)));
-    if (out.topNegative >= 0 && out.topNegativeWeight <= -0.05) evidence.push(spanEvidence(doc, features.spanStart[out.topNegative]!, features.spanEnd[out.topNegative]!, 'model', 'model-feature', round(out.topNegativeWeight)));
+    modelLogit = model.predict(doc, features, lex.userSpans, denseFeatures(lex, latin, dense), lex.contrastAt, lex.contrastWeight);
+    evidence.push({ source: 'model', rule: 'linear-model', weight: round(modelLogit), note: MODEL_NOTE });
+    // The n-gram / word that pushed the model hardest each way.
+    const scale = 1 / Math.sqrt(features.count);
+    if (features.maxStart >= 0 && features.maxWeight * scale >= 0.05) evidence.push(spanEvidence(doc, features.maxStart, features.maxEnd, 'model', 'model-feature', round(features.maxWeight * scale)));
+    if (features.minStart >= 0 && features.minWeight * scale <= -0.05) evidence.push(spanEvidence(doc, features.minStart, features.minEnd, 'model', 'model-feature', round(features.minWeight * scale)));
   } else modelLogit = o.lexiconWeight * lex.score;
 
   let logit = modelLogit + o.userLexiconWeight * lex.userScore;

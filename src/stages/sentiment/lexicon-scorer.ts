@@ -21,6 +21,8 @@ interface Cue {
   contrast?: number;
   /** The opinion weight was set by the caller's lexicon, not the built-in one. */
   user?: boolean;
+  /** Makes a question rhetorical (`难道`); 'afterYe': only right after 也 (`这也叫好吃?`). */
+  rhetorical?: true | 'afterYe';
 }
 
 export interface LexiconRuleOptions {
@@ -104,6 +106,9 @@ export class LexiconScorer {
       for (const e of ctx.lexicons.get(lang, 'intensifiers')) cue(e.term).factor = e.factor;
       for (const e of ctx.lexicons.get(lang, 'contrast')) cue(e.term).contrast = e.weight ?? rules.contrastWeight;
     }
+    // Rhetorical markers live in the same table so an ordinary token costs one lookup.
+    for (const term of RHETORICAL) cue(term).rhetorical = true;
+    for (const term of RHETORICAL_AFTER_YE) cue(term).rhetorical ??= 'afterYe';
     this.byTerm = cues;
     for (const [term, c] of cues) if (term.length <= 2 && (c.negScope !== undefined || c.factor !== undefined)) this.modifierFirstChars.add(term.charCodeAt(0));
     this.trie = new TokenTrie(ctx, [...cues].map(([term, payload]) => ({ term, payload })));
@@ -194,7 +199,7 @@ export class LexiconScorer {
       let c: Cue | undefined;
       let matchedTerm: string | undefined;
       let to = i + 1;
-      const found = this.trie.longestAt(tokens, i, hit);
+      const found = t.type === 'punct' ? null : this.trie.longestAt(tokens, i, hit);
       if (found) {
         c = found;
         matchedTerm = hit.term;
@@ -220,10 +225,13 @@ export class LexiconScorer {
 
       if (!c) {
         if (t.type === 'punct' && CLAUSE_END.has(t.norm)) closeClause(t.norm, lastWordToken, t);
-        else {
-          if (RHETORICAL.has(t.norm) || (RHETORICAL_AFTER_YE.has(t.norm) && tokens[i - 1]?.norm === '也')) rhetorical = true;
-          lastWordToken = t;
-        }
+        else lastWordToken = t;
+        i = to;
+        continue;
+      }
+      if (c.rhetorical !== undefined && (c.rhetorical === true || tokens[i - 1]?.norm === '也')) rhetorical = true;
+      if (c.weight === undefined && c.negScope === undefined && c.factor === undefined && c.contrast === undefined) {
+        lastWordToken = t;
         i = to;
         continue;
       }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { ReviewTriageError } from '../../errors.js';
-import { DENSE_FEATURES, type FeatureExtractor } from './features.js';
+import type { TriageDoc } from '../../pipeline/doc.js';
+import { DENSE_FEATURES, FeatureExtractor } from './features.js';
 
 /**
  * The shipped logistic-regression weights (data/models/sentiment.json, written
@@ -19,15 +20,6 @@ export interface SentimentModelFile {
   weights: number[];
   /** How it was trained (split, counts, held-out accuracy): for people, not read by code. */
   training?: Record<string, unknown>;
-}
-
-export interface ModelOutput {
-  logit: number;
-  /** Buffer positions of the feature that pushed most towards positive / negative, or -1. */
-  topPositive: number;
-  topNegative: number;
-  topPositiveWeight: number;
-  topNegativeWeight: number;
 }
 
 export class SentimentModel {
@@ -62,34 +54,24 @@ export class SentimentModel {
   }
 
   /**
-   * Logit of "positive" for the features in the extractor's buffer plus the
-   * dense lexicon features. Features that end before `contrastAt` (a `but`,
-   * `但是`) count 1/contrastWeight, as the lexicon rules weigh that clause.
+   * Logit of "positive": one pass of the extractor summing this model's
+   * weights, plus the dense lexicon features. Features before the contrast
+   * marker at `contrastAt` (a `but`, `但是`) count 1/contrastWeight, as the
+   * lexicon rules weigh that clause. The extractor keeps the strongest
+   * feature each way for the evidence.
    */
-  predict(features: FeatureExtractor, dense: number[], contrastAt = -1, contrastWeight = 1): ModelOutput {
-    const n = features.count;
-    const value = n > 0 ? 1 / Math.sqrt(n) : 0;
-    const before = value / contrastWeight;
-    const idx = features.index;
-    const ends = features.spanEnd;
-    const w = this.weights;
+  predict(doc: TriageDoc, features: FeatureExtractor, skipSpans: number[] | null, dense: ArrayLike<number>, contrastAt = -1, contrastWeight = 1): number {
+    const n = features.score(doc, skipSpans, contrastAt);
     let logit = this.bias;
-    let topPositive = -1;
-    let topNegative = -1;
-    let maxW = 0;
-    let minW = 0;
-    for (let k = 0; k < n; k++) {
-      const x = w[idx[k]!]! * (ends[k]! <= contrastAt ? before : value);
-      logit += x;
-      if (x > maxW) {
-        maxW = x;
-        topPositive = k;
-      } else if (x < minW) {
-        minW = x;
-        topNegative = k;
-      }
-    }
+    if (n > 0) logit += (features.sumAfter + features.sumBefore / contrastWeight) / Math.sqrt(n);
     for (let d = 0; d < dense.length; d++) logit += this.dense[d]! * dense[d]!;
-    return { logit, topPositive, topNegative, topPositiveWeight: maxW, topNegativeWeight: minW };
+    return logit;
+  }
+
+  /** A feature extractor bound to this model's weights (one per stage instance: it keeps state per review). */
+  extractor(): FeatureExtractor {
+    const fx = new FeatureExtractor(this.hashBits);
+    fx.scoreWith(this.weights);
+    return fx;
   }
 }

@@ -17,6 +17,12 @@ interface Node<P> {
  */
 export class TokenTrie<P> {
   private readonly root = new Map<string, Node<P>>();
+  /**
+   * First / last UTF-16 unit of every token that can start a term: most
+   * tokens fail these two array reads and never pay for hashing a string.
+   */
+  private readonly firstUnits = new Uint8Array(65536);
+  private readonly lastUnits = new Uint8Array(65536);
   size = 0;
 
   constructor(ctx: AnalyzerContext, entries: Iterable<{ term: string; payload: P }>) {
@@ -34,6 +40,14 @@ export class TokenTrie<P> {
       node!.payload = payload;
       node!.term = term;
     }
+    for (const key of this.root.keys()) {
+      this.firstUnits[key.charCodeAt(0)] = 1;
+      this.lastUnits[key.charCodeAt(key.length - 1)] = 1;
+    }
+  }
+
+  private mayStart(norm: string): boolean {
+    return this.firstUnits[norm.charCodeAt(0)] === 1 && this.lastUnits[norm.charCodeAt(norm.length - 1)] === 1;
   }
 
   /**
@@ -41,6 +55,8 @@ export class TokenTrie<P> {
    * (exclusive) into `out.to`, so the caller allocates nothing per token.
    */
   longestAt(tokens: Token[], i: number, out: { to: number; term: string }): P | null {
+    const first = tokens[i]!;
+    if (!this.mayStart(first.norm) && (first.alt === undefined || !this.mayStart(first.alt))) return null;
     let level: Map<string, Node<P>> | undefined = this.root;
     let found: P | null = null;
     for (let k = i; k < tokens.length && level; k++) {

@@ -28,7 +28,7 @@ export function createFeaturizer(hashBits: number) {
       const values = new Float32Array(n);
       const value = n > 0 ? 1 / Math.sqrt(n) : 0;
       for (let k = 0; k < n; k++) values[k] = fx.spanEnd[k]! <= lex.contrastAt ? value / lex.contrastWeight : value;
-      return { index: fx.index.slice(0, n), values, dense: denseFeatures(lex, latin), lexScore: lex.score };
+      return { index: fx.index.slice(0, n), values, dense: Array.from(denseFeatures(lex, latin)), lexScore: lex.score };
     },
   };
 }
