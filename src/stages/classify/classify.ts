@@ -32,7 +32,7 @@ export function classifyNegative(doc: TriageDoc, cues: CueTable, opts: ClassifyO
   const ts = scoreTopics(hits, clauses);
   const topics = pickTopics(ts, opts);
   let topicCueHits = 0;
-  for (const c of ts.cues) topicCueHits += c.length;
+  for (const c of ts.cues) if (c) topicCueHits += c.length;
   const scores = scoreNature(doc, hits, clauses, topicCueHits);
   const nature = decideNature(scores, opts);
 

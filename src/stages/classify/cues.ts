@@ -81,6 +81,8 @@ export interface CueHit {
 export class CueTable {
   private readonly root: TrieNode = { next: new Map(), roles: null };
   private readonly charRoot: CharNode = { next: new Map(), roles: null };
+  /** One bit per BMP code unit: can a term start with it? Skips most characters without a Map lookup. */
+  private readonly starts = new Uint8Array(65536 >> 3);
 
   constructor(ctx: AnalyzerContext) {
     const byTerm = collectRoles(ctx);
@@ -108,6 +110,8 @@ export class CueTable {
   }
 
   private addChars(roles: CueRoles): void {
+    const first = roles.term.charCodeAt(0);
+    this.starts[first >> 3]! |= 1 << (first & 7);
     let node = this.charRoot;
     for (let i = 0; i < roles.term.length; i++) {
       const c = roles.term.charCodeAt(i);
@@ -158,7 +162,13 @@ export class CueTable {
   private matchHanRun(tokens: Token[], from: number, to: number, text: string, hits: CueHit[]): void {
     const end = tokens[to - 1]!.nEnd;
     let tok = from; // token containing position p
+    const starts = this.starts;
     for (let p = tokens[from]!.nStart; p < end; ) {
+      const first = text.charCodeAt(p);
+      if ((starts[first >> 3]! & (1 << (first & 7))) === 0) {
+        p++;
+        continue;
+      }
       while (tokens[tok]!.nEnd <= p) tok++;
       let node: CharNode | undefined = this.charRoot;
       let best: CueRoles | null = null;

@@ -41,7 +41,7 @@ export function scoreNature(doc: TriageDoc, hits: CueHit[], clauses: ClauseInfo,
   let attack = 0;
   let gap = 0;
   let detail = 0;
-  const seen = new Set<string>();
+  let seen: Set<string> | null = null;
   let problems = 0;
   let anyTopic = false;
   for (let h = 0; h < hits.length; h++) {
@@ -49,6 +49,7 @@ export function scoreNature(doc: TriageDoc, hits: CueHit[], clauses: ClauseInfo,
     if (r.topics.length) anyTopic = true;
     if (r.problem && clauses.hitNegated[h] === 0) problems++;
     for (const c of r.natures) {
+      seen ??= new Set();
       const w = seen.has(c.term) ? c.weight * REPEAT_SHARE : c.weight;
       seen.add(c.term);
       if (c.nature === 'malicious_attack') attack += w;
@@ -57,10 +58,17 @@ export function scoreNature(doc: TriageDoc, hits: CueHit[], clauses: ClauseInfo,
     }
   }
   let numbers = 0;
-  for (const t of doc.tokens) if (t.type === 'number') numbers++;
+  let len = 0; // content length in Chinese-character units (an English word counts as two)
+  for (const t of doc.tokens) {
+    if (t.type === 'han') len += t.text.length;
+    else if (t.type === 'word') len += 2;
+    else if (t.type === 'number') {
+      len += 1;
+      numbers++;
+    }
+  }
   const aspects = Math.max(0, topicCueHits - problems);
   detail += DETAIL_PER_PROBLEM * problems + DETAIL_PER_ASPECT * Math.min(aspects, MAX_ASPECTS) + DETAIL_PER_NUMBER * Math.min(numbers, MAX_NUMBERS);
-  const len = contentLength(doc);
   for (const step of LENGTH_STEPS) if (len >= step) detail += 1;
   // Short pure abuse that names nothing to complain about ("垃圾蒙牛！！！") still attacks.
   if (attack >= SHORT_ABUSE_MIN && detail === 0 && !anyTopic && len <= SHORT_ABUSE_CHARS) attack += SHORT_ABUSE_BONUS;
@@ -95,15 +103,4 @@ export function natureEvidence(doc: TriageDoc, hits: CueHit[], nature: Nature, s
   }
   const weight = nature === 'malicious_attack' ? s.attack : nature === 'misunderstanding' ? s.gap : s.detail;
   out.push({ source: 'rule', rule: `nature:${nature}`, label: nature, weight: Math.round(weight * 100) / 100, note: NATURE_NOTES[nature] });
-}
-
-/** Content length in Chinese-character units (an English word counts as two), for detail density. */
-function contentLength(doc: TriageDoc): number {
-  let n = 0;
-  for (const t of doc.tokens) {
-    if (t.type === 'han') n += t.text.length;
-    else if (t.type === 'word') n += 2;
-    else if (t.type === 'number') n += 1;
-  }
-  return n;
 }

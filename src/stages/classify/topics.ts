@@ -24,14 +24,14 @@ const TOPIC_INDEX = new Map<Topic, number>(TOPICS.map((t, i) => [t, i]));
 export interface TopicScores {
   /** Score per topic, in TOPICS order. */
   scores: Float64Array;
-  /** Hit indexes that counted for each topic. */
-  cues: number[][];
+  /** Hit indexes that counted for each topic (null when none). */
+  cues: Array<number[] | null>;
 }
 
 /** Sums topic cue weights, each scaled by its clause's sign and negation. */
 export function scoreTopics(hits: CueHit[], clauses: ClauseInfo): TopicScores {
   const scores = new Float64Array(TOPICS.length);
-  const cues: number[][] = TOPICS.map(() => []);
+  const cues: Array<number[] | null> = new Array<number[] | null>(TOPICS.length).fill(null);
   for (let h = 0; h < hits.length; h++) {
     const topics = hits[h]!.roles.topics;
     if (topics.length === 0) continue;
@@ -44,7 +44,7 @@ export function scoreTopics(hits: CueHit[], clauses: ClauseInfo): TopicScores {
       if (mult === 0) continue;
       const k = TOPIC_INDEX.get(c.topic)!;
       scores[k]! += c.weight * mult;
-      cues[k]!.push(h);
+      (cues[k] ??= []).push(h);
     }
   }
   return { scores, cues };
@@ -70,8 +70,8 @@ export function pickTopics(ts: TopicScores, opts: TopicOptions): Topic[] {
 export function topicEvidence(doc: TriageDoc, hits: CueHit[], ts: TopicScores, topics: Topic[], out: Evidence[], perTopic = 3): void {
   for (const topic of topics) {
     const k = TOPIC_INDEX.get(topic)!;
-    const used = ts.cues[k]!;
-    if (used.length === 0) {
+    const used = ts.cues[k];
+    if (!used) {
       out.push({ source: 'rule', rule: 'no-topic-cue', label: topic, note: 'negative, but no topic cue reached the threshold' });
       continue;
     }
