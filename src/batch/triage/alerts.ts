@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { PhraseMatcher } from '../../lexicon/matcher.js';
 import type { AnalyzerContext } from '../../pipeline/context.js';
 import type { TriageDoc } from '../../pipeline/doc.js';
 import { defineBatchStage } from '../../stages/definition.js';
+import { CueIndex } from '../../stages/severity/cue-index.js';
 import type { BatchState } from '../state.js';
 import type { CampaignGroup } from '../spam/types.js';
 import { dailySeries, type Day } from './daily.js';
@@ -45,9 +45,9 @@ export const AlertsOptionsSchema = z
     manualReviewProbability: z.number().min(0).max(1).default(0.7),
     /** Sentiment confidence below this is low. */
     lowConfidence: z.number().min(0).max(1).default(0.5),
-    /** Alert on campaign groups (spam `cluster`/`flood`). */
-    campaigns: z.boolean().default(true),
-    /** Alert on every critical review (members of a campaign are covered by its campaign alert). */
+    /** Which campaign groups (spam `cluster`/`flood`) get an alert: spreading ones (`burst`), every campaign (`all`), or none (`off`). */
+    campaigns: z.enum(['burst', 'all', 'off']).default('burst'),
+    /** Alert on every critical review (members of an alerted campaign are covered by its campaign alert). */
     criticalReviews: z.boolean().default(true),
     /** Evidence ids kept per aggregated alert (series and manual review). */
     maxEvidenceIds: z.number().int().min(1).default(100),
@@ -63,7 +63,7 @@ export const alertsStage = defineBatchStage({
   name: 'alerts',
   optionsSchema: AlertsOptionsSchema,
   create(ctx: AnalyzerContext, options) {
-    const highRisk = new PhraseMatcher(ctx, options.highRiskTerms.map((term) => ({ term, payload: term })));
+    const highRisk = new CueIndex(ctx, options.highRiskTerms.map((term) => ({ term, payload: term })));
     return {
       name: 'alerts',
       run(state: BatchState) {
@@ -77,17 +77,18 @@ export const alertsStage = defineBatchStage({
  * Alerts in rule order: critical reviews, campaigns, rating drops, decline
  * streaks, negative-rate spikes, high-risk reviews, manual review.
  */
-export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: PhraseMatcher<string>): Alert[] {
+export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: CueIndex<string>): Alert[] {
   const docs = state.docs;
   const times = reviewTimes(docs);
   const alerts: Alert[] = [];
   const at = (i: number) => (times[i] === null ? null : new Date(times[i]!).toISOString());
   const byUrgency = (ids: number[]) => ids.sort((a, b) => docs[b]!.severity.score - docs[a]!.severity.score || a - b);
 
-  const campaignIds = new Set((state.result.groups ?? []).filter((g) => g.campaign || g.burst).map((g) => g.id));
+  const alerted = (state.result.groups ?? []).filter((g) => (o.campaigns === 'all' ? g.campaign || g.burst : o.campaigns === 'burst' && g.burst));
+  const campaignIds = new Set(alerted.map((g) => g.id));
   if (o.criticalReviews) {
     // Campaign members are reported once, in their group's campaign alert.
-    const inCampaign = (d: TriageDoc) => o.campaigns && d.spam.cluster !== null && campaignIds.has(d.spam.cluster);
+    const inCampaign = (d: TriageDoc) => d.spam.cluster !== null && campaignIds.has(d.spam.cluster);
     for (const i of byUrgency(docs.flatMap((d, i) => (d.severity.level === 'critical' && !inCampaign(d) ? [i] : [])))) {
       const d = docs[i]!;
       const t = at(i);
@@ -101,7 +102,7 @@ export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: Phras
     }
   }
 
-  if (o.campaigns) for (const g of state.result.groups ?? []) if (g.campaign || g.burst) alerts.push(campaignAlert(g));
+  for (const g of alerted) alerts.push(campaignAlert(g));
 
   const { days } = dailySeries(docs, times, o.utcOffsetMinutes);
   const dayIds = idsByDay(docs, times, o);
@@ -111,15 +112,15 @@ export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: Phras
   }
 
   for (let i = 0; i < docs.length; i++) {
-    const matches = highRisk.match(docs[i]!.tokens);
-    if (matches.length < o.highRiskMinHits) continue;
+    if (highRisk.count(docs[i]!.tokens) < o.highRiskMinHits) continue;
     const d = docs[i]!;
+    const terms: string[] = [];
+    const hits = highRisk.count(d.tokens, terms);
     const t = at(i);
-    const terms = [...new Set(matches.map((m) => m.payload))].join(', ');
     alerts.push({
       kind: 'high_risk_terms',
       level: 'orange',
-      message: `Review ${d.review.id} uses ${matches.length} high-risk terms (${terms}): a person should check whether it is a malicious attack or a critical case.`,
+      message: `Review ${d.review.id} uses ${hits} high-risk terms (${[...new Set(terms)].join(', ')}): a person should check whether it is a malicious attack or a critical case.`,
       window: t ? { from: t, to: t } : null,
       evidenceIds: [d.review.id],
     });

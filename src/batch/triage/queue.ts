@@ -49,9 +49,16 @@ export function buildQueue(docs: readonly TriageDoc[], o: QueueOptions): QueueEn
     if (o.onlyComplaints && s.level === 'low' && !isNegative(docs[i]!)) continue;
     picked.push(i);
   }
-  const hours = (i: number) => docs[i]!.severity.respondWithinHours ?? Infinity;
-  const time = (i: number) => times[i] ?? Infinity;
-  picked.sort((a, b) => docs[b]!.severity.score - docs[a]!.severity.score || hours(a) - hours(b) || time(a) - time(b) || a - b);
+  // Sort keys in typed arrays: the comparator runs n log n times.
+  const score = new Float64Array(docs.length);
+  const hours = new Float64Array(docs.length);
+  const time = new Float64Array(docs.length);
+  for (const i of picked) {
+    score[i] = docs[i]!.severity.score;
+    hours[i] = docs[i]!.severity.respondWithinHours ?? Infinity;
+    time[i] = times[i] ?? Infinity;
+  }
+  picked.sort((a, b) => score[b]! - score[a]! || hours[a]! - hours[b]! || time[a]! - time[b]! || a - b);
 
   const out: QueueEntry[] = [];
   const groupEntry = new Map<string, QueueEntry>();

@@ -1,6 +1,7 @@
 import type { TriageDoc, Token } from '../../pipeline/doc.js';
 import type { AnalyzerContext } from '../../pipeline/context.js';
 import type { LexiconLang } from '../../lexicon/schema.js';
+import { CueIndex } from './cue-index.js';
 import type { Evidence } from '../../types.js';
 
 export const TRIGGERS = ['safety', 'legal', 'fraud', 'escalate', 'intensity', 'loss'] as const;
@@ -39,49 +40,38 @@ export function emptyTotals(): Record<Trigger, number> {
  * collide, and one pass over the tokens is cheaper than two.
  */
 export class TriggerScanner {
-  /** Cues by the norm of their first token, longest first: one Map lookup per review token. */
-  private readonly byFirst = new Map<string, Array<{ norms: string[]; term: string; cue: Cue }>>();
+  private readonly cues: CueIndex<Cue>;
   private readonly negators: Set<string>;
   /** Two-character Chinese softeners, also looked for at the start of longer words. */
   private readonly mildPrefixes = new Set<string>();
-  /** Lexicon terms that tokenise to nothing (reported, never matched). */
-  readonly unmatchable: string[] = [];
 
   constructor(ctx: AnalyzerContext) {
-    // Keyed by the term's token norms so a severity cue replaces a softener with the same tokens.
-    const cues = new Map<string, { norms: string[]; term: string; cue: Cue }>();
+    const entries: Array<{ term: string; payload: Cue }> = [];
     const negators = new Set<string>();
-    const add = (term: string, cue: Cue) => {
-      const norms = ctx.tokenizeTerm(term).map((t) => t.norm);
-      if (norms.length === 0) this.unmatchable.push(term);
-      else cues.set(norms.join('\u0001'), { norms, term, cue });
-    };
     for (const lang of ['zh', 'en'] as LexiconLang[]) {
       // Softeners are shared with the sentiment stage's intensifiers (factor < 1).
       for (const e of ctx.lexicons.get(lang, 'intensifiers')) {
         if (e.factor >= 1) continue;
-        add(e.term, { trigger: 'mild', weight: 1 });
+        entries.push({ term: e.term, payload: { trigger: 'mild', weight: 1 } });
         if (lang === 'zh' && e.term.length === 2) this.mildPrefixes.add(e.term);
       }
       for (const e of ctx.lexicons.get(lang, 'negators')) negators.add(e.term);
     }
+    // Severity cues come last so they replace a softener with the same tokens.
     for (const lang of ['zh', 'en'] as LexiconLang[]) {
-      for (const e of ctx.lexicons.get(lang, 'severity')) add(e.term, { trigger: e.trigger, weight: e.weight ?? 1 });
+      for (const e of ctx.lexicons.get(lang, 'severity')) entries.push({ term: e.term, payload: { trigger: e.trigger, weight: e.weight ?? 1 } });
     }
     for (const n of negators.size ? [] : FALLBACK_NEGATORS) negators.add(n);
-    for (const c of cues.values()) {
-      const list = this.byFirst.get(c.norms[0]!) ?? [];
-      list.push(c);
-      this.byFirst.set(c.norms[0]!, list);
-    }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.norms.length - a.norms.length);
+    this.cues = new CueIndex(ctx, entries);
     this.negators = negators;
   }
 
   get size(): number {
-    let n = 0;
-    for (const list of this.byFirst.values()) n += list.length;
-    return n;
+    return this.cues.size;
+  }
+
+  get unmatchable(): string[] {
+    return this.cues.unmatchable;
   }
 
   /** Leftmost-longest, non-overlapping cue matches over the tokens (norm or elongation-folded alt form). */
@@ -98,8 +88,7 @@ export class TriggerScanner {
         continue;
       }
       if (t.type === 'han' || t.type === 'word') words++;
-      const list = this.byFirst.get(t.norm) ?? (t.alt === undefined ? undefined : this.byFirst.get(t.alt));
-      const hit = list === undefined ? undefined : longest(list, tokens, i);
+      const hit = this.cues.at(tokens, i);
       if (hit === undefined) {
         // The segmenter may glue a softener to its word (`有点小`): count a two-character softener prefix.
         if (t.type === 'han' && t.norm.length > 2 && this.mildPrefixes.has(t.norm.slice(0, 2))) mild++;
@@ -108,7 +97,7 @@ export class TriggerScanner {
       }
       const to = i + hit.norms.length;
       if (!this.negated(tokens, i)) {
-        const { trigger, weight } = hit.cue;
+        const { trigger, weight } = hit.payload;
         if (trigger === 'mild') mild++;
         else {
           totals[trigger] += weight;
@@ -131,15 +120,3 @@ export class TriggerScanner {
   }
 }
 
-/** The longest cue of `list` (sorted longest first) whose tokens all match from `at`. */
-function longest<C extends { norms: string[] }>(list: C[], tokens: Token[], at: number): C | undefined {
-  outer: for (const c of list) {
-    if (at + c.norms.length > tokens.length) continue;
-    for (let k = 1; k < c.norms.length; k++) {
-      const t = tokens[at + k]!;
-      if (t.norm !== c.norms[k] && t.alt !== c.norms[k]) continue outer;
-    }
-    return c;
-  }
-  return undefined;
-}
