@@ -102,6 +102,28 @@ describe('classify: topics', () => {
   });
 });
 
+const DOMAIN_CASES: Array<[string, string[], string]> = [
+  // food delivery
+  ['food delivery', ['logistics', 'quality'], '送餐太慢了，等了一个半小时，饭菜都凉了'],
+  ['food delivery', ['mismatch'], '点的是微辣，送来的特别辣，还少送了一份米饭'],
+  ['food delivery', ['safety'], '菜里有头发，吃完还拉肚子'],
+  ['food delivery', ['logistics'], '骑手态度很差，还把汤洒了'],
+  // hotels
+  ['hotel', ['quality'], '房间隔音太差，床单上还有污渍'],
+  ['hotel', ['service'], '前台办理入住要排队半小时，态度冷漠'],
+  ['hotel', ['other'], '酒店位置偏僻，打车很难'],
+  ['hotel', ['quality', 'service'], '空调坏了，找了三次都没人来修'],
+  // English food delivery and hotels
+  ['food delivery', ['logistics', 'quality'], 'The delivery was an hour late and the food was cold.'],
+  ['hotel', ['quality', 'service'], 'The bathroom was filthy and the front desk staff were rude.'],
+];
+
+describe('classify: food delivery and hotels map onto the same topics', () => {
+  it.each(DOMAIN_CASES)('%s %j: %s', (_domain, topics, text) => {
+    expect(classify(text).topics).toEqual(expect.arrayContaining(topics));
+  });
+});
+
 describe('classify: aspect scope and negation', () => {
   it('a praised aspect before a contrast word is not a topic', () => {
     const r = classify('物流很快，但质量太差');
