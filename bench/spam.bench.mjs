@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAnalyzer, TriageDoc } from '../dist/index.js';
-import { pct, printTable, readDev, sharedToolsDir } from './lib.mjs';
+import { pct, printTable, readDev, sharedToolsDir, timeIt } from './lib.mjs';
 
 const quick = process.argv.includes('--quick');
 const tools = sharedToolsDir();
@@ -115,7 +115,34 @@ if (comments) {
   printTable('English comment spam, isSpam (target F1 >= 93%; naive Bayes 78%, link/subscribe rules 85%)', ['split', 'comments', 'precision', 'recall', 'F1'], table);
 }
 
-// 3. Speed of the batch stages alone (cluster + flood) on prepared docs, one core.
+// 3. Cost of the per-review spam stage alone, against nodejieba.cut on the same texts (budget ~0.25x jieba).
+const zh = readDev('zh_shopping_reviews.jsonl');
+if (zh) {
+  const { default: jieba } = await import('nodejieba');
+  const texts = zh.slice(0, quick ? 3000 : 10000).map((r) => r.text);
+  const stages = analyzer.pipeline.list();
+  const at = stages.findIndex((s) => s.name === 'spam');
+  const docs = texts.map((text, i) => {
+    const doc = new TriageDoc({ id: String(i), text }, 1_000_000);
+    for (const s of stages.slice(0, at)) s.run(doc);
+    return doc;
+  });
+  const spam = stages[at];
+  const spamMs = timeIt(() => {
+    for (const d of docs) spam.run(d);
+  });
+  const jiebaMs = timeIt(() => {
+    for (const t of texts) jieba.cut(t);
+  });
+  const avg = texts.reduce((s, t) => s + t.length, 0) / texts.length;
+  printTable(
+    'Per-review spam stage cost (zh_shopping_reviews; budget about 0.25x nodejieba.cut)',
+    ['reviews', 'avg chars', 'spam stage µs/review', 'nodejieba.cut µs/review', 'ratio'],
+    [[texts.length, Math.round(avg), (1000 * spamMs) / texts.length, (1000 * jiebaMs) / texts.length, (spamMs / jiebaMs).toFixed(2)]],
+  );
+}
+
+// 4. Speed of the batch stages alone (cluster + flood) on prepared docs, one core.
 if (campaigns && !process.argv.includes('--no-speed')) {
   const normalize = analyzer.pipeline.get('normalize');
   const cluster = analyzer.batchPipeline.get('cluster');

@@ -41,25 +41,18 @@ const LOOSE_URL_RE = new RegExp(
   'giu',
 );
 
+// Han characters that stand for digits in phone numbers, by value: 〇零 一幺壹 二两贰 三叁 四肆 五伍 六陆 七拐柒 八捌 九玖.
+const HAN_DIGITS: Array<[string, number]> = [
+  ['〇零', 0], ['一幺壹', 1], ['二两贰', 2], ['三叁', 3], ['四肆', 4], ['五伍', 5], ['六陆', 6], ['七拐柒', 7], ['八捌', 8], ['九玖', 9],
+];
+/** Digit value + 1 for code points 0x3000..0x9fff (0: not a digit), built once: one array read per character. */
+const DIGIT_TABLE = new Uint8Array(0xa000 - 0x3000);
+for (const [chars, value] of HAN_DIGITS) for (const ch of chars) DIGIT_TABLE[ch.charCodeAt(0) - 0x3000] = value + 1;
+
 /** Digit value of a character that can stand for a digit in a phone number, else -1. */
 function digitValue(c: number): number {
   if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  switch (c) {
-    case 0x3007: case 0x96f6: return 0; // 〇 零
-    case 0x4e00: case 0x5e7a: return 1; // 一 幺 (yāo, how 1 is read in phone numbers)
-    case 0x4e8c: case 0x4e24: return 2; // 二 两
-    case 0x4e09: return 3; // 三
-    case 0x56db: return 4; // 四
-    case 0x4e94: return 5; // 五
-    case 0x516d: return 6; // 六
-    case 0x4e03: case 0x62d0: return 7; // 七 拐 (guǎi, read for 7)
-    case 0x516b: return 8; // 八
-    case 0x4e5d: return 9; // 九
-    case 0x58f9: return 1; case 0x8d30: return 2; case 0x53c1: return 3; case 0x8086: return 4; // 壹 贰 叁 肆
-    case 0x4f0d: return 5; case 0x9646: return 6; case 0x67d2: return 7; case 0x634c: return 8; case 0x7396: return 9; // 伍 陆 柒 捌 玖
-    default:
-      break;
-  }
+  if (c >= 0x3000 && c < 0xa000) return DIGIT_TABLE[c - 0x3000]! - 1;
   // Dingbat circled digits that NFKC leaves alone: ❶-❾ ➀-➈ ➊-➒, and ⓿.
   if (c >= 0x2776 && c <= 0x277e) return c - 0x2775;
   if (c >= 0x2780 && c <= 0x2788) return c - 0x277f;

@@ -44,8 +44,15 @@ function mashedLetters(word: string): number {
 }
 
 export class GibberishDetector {
+  /** 1 for common Han characters in the BMP, as a flat table: one array read per character. */
+  private readonly common = new Uint8Array(0x10000);
+  private readonly enabled: boolean;
+
   /** @param commonHan common Han characters (code points); empty disables the random-Han check. */
-  constructor(private readonly commonHan: ReadonlySet<number>) {}
+  constructor(commonHan: ReadonlySet<number>) {
+    for (const cp of commonHan) if (cp < 0x10000) this.common[cp] = 1;
+    this.enabled = commonHan.size > 0;
+  }
 
   detect(tokens: Token[], text: string): GibberishResult | null {
     if (tokens.length === 0) return null;
@@ -63,10 +70,10 @@ export class GibberishDetector {
           break;
         case 'han':
           wordish++;
-          if (this.commonHan.size > 0) {
+          if (this.enabled) {
             for (let i = 0; i < t.text.length; i++) {
               han++;
-              if (!this.commonHan.has(t.text.charCodeAt(i))) rareHan++;
+              if (this.common[t.text.charCodeAt(i)] === 0) rareHan++;
             }
           }
           break;

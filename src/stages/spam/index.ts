@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { PhraseMatcher } from '../../lexicon/matcher.js';
 import type { AnalyzerContext } from '../../pipeline/context.js';
 import type { TriageDoc } from '../../pipeline/doc.js';
 import type { Evidence, SpamKind } from '../../types.js';
 import { defineStage } from '../definition.js';
 import { findContacts, type ContactKind } from './contacts.js';
+import { CueMatcher } from './cues.js';
 import { GibberishDetector } from './gibberish.js';
 import { combineScore, orderKinds, SPAM_EXTRAS_KEY, type SpamExtras } from './score.js';
 import { TemplateDetector } from './template.js';
@@ -80,8 +80,12 @@ export const spamStage = defineStage({
     // Both languages in one table: comments mix scripts, and cue words do not collide.
     const entries = [...ctx.lexicons.get('zh', 'spam'), ...ctx.lexicons.get('en', 'spam')]
       .filter((e) => e.kind !== 'duplicate' && e.kind !== 'flood') // batch-only kinds have no per-review cue
-      .map((e) => ({ term: e.term, payload: { kind: e.kind, weight: e.weight ?? DEFAULT_CUE_WEIGHT[e.kind] } as Cue }));
-    const matcher = new PhraseMatcher<Cue>(ctx, entries);
+      .map((e) => ({
+        term: e.term,
+        norms: ctx.tokenizeTerm(e.term).map((t) => t.norm),
+        payload: { kind: e.kind, weight: e.weight ?? DEFAULT_CUE_WEIGHT[e.kind] } as Cue,
+      }));
+    const matcher = new CueMatcher<Cue>(entries);
     const gibberish = new GibberishDetector(options.randomHan ? loadCommonHan(ctx.dataDir) : new Set());
     const template = new TemplateDetector(options.templateMinGeneric);
     const extras: SpamExtras = { partial: 0, threshold: options.threshold };
