@@ -90,6 +90,13 @@ describe('queue', () => {
     expect(entry.level).toBe('high');
     expect(r.items.find((i) => i.id === 'c1')!.severity.reasons.join(' ')).toMatch(/campaign/);
   });
+  it('escalation levels are options', () => {
+    const copies: ReviewInput[] = ['c1', 'c2', 'c3'].map((id) => ({ id, text: `${NEG} 快递太慢了，等了一个星期` }));
+    const g = [{ id: 'g1', members: ['c1', 'c2', 'c3'], burst: true }];
+    const r = run(copies, { escalation: { burstLevel: 'high' } }, g);
+    expect(r.items.map((i) => i.severity.level)).toEqual(['high', 'high', 'high']);
+    expect(() => run(copies, { escalation: { burstLevel: 'urgent' } }, g)).toThrow(OptionsError);
+  });
   it('a spreading campaign makes its negative members critical', () => {
     const copies: ReviewInput[] = ['c1', 'c2', 'c3'].map((id) => ({ id, text: `${NEG} 快递太慢了，等了一个星期` }));
     const r = run(copies, {}, [{ id: 'g1', members: ['c1', 'c2', 'c3'], burst: true }]);
