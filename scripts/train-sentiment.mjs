@@ -194,7 +194,7 @@ async function main() {
   const byCat = accuracy(m, heldOut, (e) => e.cat);
   printAccuracy('model, held-out 20%', byCat);
 
-  // Prune and quantise the sparse weights; keep the dense ones exact.
+  // Prune and quantise the sparse weights; dense weights stay exact.
   const indexDeltas = [];
   const weights = [];
   let prev = 0;

@@ -46,6 +46,16 @@ export function denseFeatures(lex: LexiconScore, latinShare: number, out: Float6
   return out;
 }
 
+/**
+ * Where the model discounts what precedes a contrast marker: English and
+ * mixed text only. In Chinese reviews `但是/就是` often adds a minor gripe
+ * after the verdict (`总体不错, 就是有点贵`), and discounting the first part
+ * measurably hurt held-out accuracy; the lexicon rules still apply it.
+ */
+export function modelContrastAt(language: string, lex: LexiconScore): number {
+  return language === 'zh' ? -1 : lex.contrastAt;
+}
+
 const SEED_CHAR = [0, 0x1b873593, 0x2f1a3c55, 0x4c1d9e27];
 const SEED_WORD = 0x68e31da4;
 const SEED_NEG_WORD = 0x3c6ef372;

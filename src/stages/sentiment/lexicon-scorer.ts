@@ -94,17 +94,30 @@ export class LexiconScorer {
       return c;
     };
     // English base list first: curated and user entries below override it by term.
-    for (const { term, weight } of afinnBase()) cue(ctx.normalizeTerm(term, 'en')).weight = weight;
+    const fromBase = new Set<Cue>();
+    for (const { term, weight } of afinnBase()) {
+      const c = cue(ctx.normalizeTerm(term, 'en'));
+      c.weight = weight;
+      fromBase.add(c);
+    }
     for (const lang of ['zh', 'en'] as LexiconLang[]) {
       const builtin = builtinWeights(ctx, lang);
       for (const e of ctx.lexicons.get(lang, 'sentiment')) {
         const c = cue(e.term);
         c.weight = e.weight;
         c.user = builtin.get(e.term) !== e.weight;
+        fromBase.delete(c);
       }
       for (const e of ctx.lexicons.get(lang, 'negators')) cue(e.term).negScope = e.scope ?? 3;
       for (const e of ctx.lexicons.get(lang, 'intensifiers')) cue(e.term).factor = e.factor;
       for (const e of ctx.lexicons.get(lang, 'contrast')) cue(e.term).contrast = e.weight ?? rules.contrastWeight;
+    }
+    for (const c of cues.values()) {
+      // A negator keeps its role even where the base list scores it (`no` is -1 in AFINN: `no issues` is good news).
+      if (c.negScope !== undefined && fromBase.has(c)) delete c.weight;
+      // Weight 0 takes a word out of the opinion vocabulary (`support` in `customer support`); a caller's 0 is
+      // kept so the word still masks the model's features (its way of saying "this word means nothing here").
+      if (c.weight === 0 && !c.user) delete c.weight;
     }
     // Rhetorical markers live in the same table so an ordinary token costs one lookup.
     for (const term of RHETORICAL) cue(term).rhetorical = true;
@@ -280,7 +293,7 @@ export class LexiconScorer {
         negUntil = -1;
         intUntil = -1;
         intensity = 1;
-        hits++;
+        if (w !== 0) hits++;
         clause += w;
         if (w > 0) pos += w;
         else neg -= w;
