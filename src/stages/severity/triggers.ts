@@ -42,6 +42,8 @@ export function emptyTotals(): Record<Trigger, number> {
 export class TriggerScanner {
   private readonly cues: CueIndex<Cue>;
   private readonly negators: Set<string>;
+  /** Cue terms looked for inside @handles and #hashtags (`@问题食品大曝光`, `#假货#`), which are single tokens. */
+  private readonly embedded: Array<{ term: string; trigger: Trigger; weight: number }> = [];
   /** Two-character Chinese softeners, also looked for at the start of longer words. */
   private readonly mildPrefixes = new Set<string>();
 
@@ -59,7 +61,10 @@ export class TriggerScanner {
     }
     // Severity cues come last so they replace a softener with the same tokens.
     for (const lang of ['zh', 'en'] as LexiconLang[]) {
-      for (const e of ctx.lexicons.get(lang, 'severity')) entries.push({ term: e.term, payload: { trigger: e.trigger, weight: e.weight ?? 1 } });
+      for (const e of ctx.lexicons.get(lang, 'severity')) {
+        entries.push({ term: e.term, payload: { trigger: e.trigger, weight: e.weight ?? 1 } });
+        if (e.term.length >= 2) this.embedded.push({ term: e.term, trigger: e.trigger, weight: e.weight ?? 1 });
+      }
     }
     for (const n of negators.size ? [] : FALLBACK_NEGATORS) negators.add(n);
     this.cues = new CueIndex(ctx, entries);
@@ -88,6 +93,11 @@ export class TriggerScanner {
         continue;
       }
       if (t.type === 'han' || t.type === 'word') words++;
+      else if (t.type === 'handle' || t.type === 'hashtag') {
+        this.scanEmbedded(doc, t, totals, evidence);
+        i++;
+        continue;
+      }
       const hit = this.cues.at(tokens, i);
       if (hit === undefined) {
         // The segmenter may glue a softener to its word (`有点小`): count a two-character softener prefix.
@@ -107,6 +117,15 @@ export class TriggerScanner {
       i = to;
     }
     return { totals, mild, words, evidence };
+  }
+
+  /** Handles and hashtags are rare: a substring test against every cue is affordable there. */
+  private scanEmbedded(doc: TriageDoc, t: Token, totals: Record<Trigger, number>, evidence: Evidence[]): void {
+    for (const e of this.embedded) {
+      if (!t.norm.includes(e.term)) continue;
+      totals[e.trigger] += e.weight;
+      evidence.push(doc.spanEvidence(t.nStart, t.nEnd, { source: 'lexicon', rule: e.term, weight: e.weight, label: e.trigger, note: 'inside a handle or hashtag' }));
+    }
   }
 
   /** A negator in the one or two tokens before the cue (not across punctuation) cancels it. */
