@@ -1,13 +1,15 @@
 import type { AnalyzerContext } from '../../pipeline/context.js';
 import type { Token } from '../../pipeline/doc.js';
 import type { LexiconLang } from '../../lexicon/schema.js';
-import type { Nature, Topic } from '../../types.js';
+import { TOPICS, type Nature, type Topic } from '../../types.js';
 import { isHan } from '../../util/chars.js';
 
 
 /** A topic cue. `problem` cues name the fault by themselves; aspect cues need a negative clause. */
 export interface TopicCue {
   topic: Topic;
+  /** Position of `topic` in TOPICS, so scoring indexes arrays instead of looking names up. */
+  index: number;
   weight: number;
   problem: boolean;
   /** The lexicon term this cue came from (differs from the matched term when inherited). */
@@ -214,7 +216,7 @@ function collectRoles(ctx: AnalyzerContext): Map<string, CueRoles> {
   for (const lang of ['zh', 'en'] as LexiconLang[]) {
     for (const e of ctx.lexicons.get(lang, 'topics')) {
       const weight = e.weight ?? 1;
-      if (weight > 0) get(e.term).topics.push({ topic: e.topic, weight, problem: weight >= PROBLEM_WEIGHT, term: e.term });
+      if (weight > 0) get(e.term).topics.push({ topic: e.topic, index: TOPICS.indexOf(e.topic), weight, problem: weight >= PROBLEM_WEIGHT, term: e.term });
     }
     for (const e of ctx.lexicons.get(lang, 'nature')) {
       const weight = e.weight ?? 1;

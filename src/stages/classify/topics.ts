@@ -42,7 +42,7 @@ export function scoreTopics(hits: CueHit[], clauses: ClauseInfo): TopicScores {
       if (c.problem) mult = negated ? 0 : sign > 0 ? PROBLEM_IN_POSITIVE : 1;
       else mult = sign < 0 ? ASPECT_IN_NEGATIVE : sign === 0 ? ASPECT_IN_NEUTRAL : 0;
       if (mult === 0) continue;
-      const k = TOPIC_INDEX.get(c.topic)!;
+      const k = c.index;
       scores[k]! += c.weight * mult;
       (cues[k] ??= []).push(h);
     }
