@@ -101,8 +101,8 @@ export const spamStage = defineStage({
         let ad = 0;
         let irrelevant = 0;
         const generic: Array<{ from: number; to: number; term: string; weight: number }> = [];
-        // Links the tokenizer found. In English comment sections a link is the spam; in reviews it is often a shared post.
-        const linkWeight = doc.language === 'en' ? 1 : LINK_WEIGHT;
+        // Links the tokenizer found. In Chinese reviews a link is often a shared post; elsewhere (comment sections) the link is the spam.
+        const linkWeight = doc.language === 'zh' || doc.language === 'mixed' ? LINK_WEIGHT : 1;
         let links: Array<{ start: number; end: number }> | null = null;
         for (const t of tokens) {
           if (t.type !== 'url' && t.type !== 'email') continue;
