@@ -301,13 +301,21 @@ describe('classify: only negative reviews', () => {
 
 describe('classify: user lexicons and options', () => {
   it('a user topic cue changes the outcome', () => {
-    const text = '这个充电宝电量虚标，标两万毫安实际一半都没有';
+    const text = '充电宝标称两万毫安，实测一半都不到';
     const before = classify(text);
     expect(before.topics).not.toContain('false_advertising');
-    const custom = forcedNegative({ lexicons: [{ kind: 'topics', lang: 'zh', entries: [{ term: '电量虚标', topic: 'false_advertising', weight: 3 }] }] });
+    const custom = forcedNegative({ lexicons: [{ kind: 'topics', lang: 'zh', entries: [{ term: '实测一半', topic: 'false_advertising', weight: 3 }] }] });
     const after = custom.analyze(text).negative!;
     expect(after.topics).toContain('false_advertising');
-    expect(after.evidence.some((e) => e.rule === '电量虚标' && e.label === 'false_advertising')).toBe(true);
+    expect(after.evidence.some((e) => e.rule === '实测一半' && e.label === 'false_advertising' && e.match === '实测一半')).toBe(true);
+  });
+
+  it('a user entry overrides a built-in cue by term (new topic, or weight 0 to switch it off)', () => {
+    expect(classify('起球了').topics).toEqual(['quality']);
+    const moved = forcedNegative({ lexicons: [{ kind: 'topics', lang: 'zh', entries: [{ term: '起球', topic: 'price', weight: 3 }] }] });
+    expect(moved.analyze('起球了').negative!.topics).toEqual(['price']);
+    const off = forcedNegative({ lexicons: [{ kind: 'topics', lang: 'zh', entries: [{ term: '起球', topic: 'quality', weight: 0 }] }] });
+    expect(off.analyze('起球了').negative!.topics).toEqual(['other']);
   });
 
   it('a user nature cue can turn a review into an attack', () => {
