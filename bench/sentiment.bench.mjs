@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { createAnalyzer } from '../dist/index.js';
 import { isHeldOut } from '../scripts/lib/split.mjs';
-import { pct, printTable, readDev, timeIt } from './lib.mjs';
+import { pct, printTable, readDev } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const zhRows = readDev('zh_shopping_reviews.jsonl');
@@ -71,24 +71,37 @@ for (const n of names.slice(names.indexOf('sentiment'))) capture.pipeline.remove
 capture.pipeline.add({ name: 'capture', run: (doc) => docs.push(doc) });
 for (const t of texts) capture.analyze(t);
 const stage = full.pipeline.get('sentiment');
-const stageMs = timeIt(() => {
-  for (const d of docs) stage.run(d);
-});
 const lexStage = lexOnly.pipeline.get('sentiment');
-const lexMs = timeIt(() => {
-  for (const d of docs) lexStage.run(d);
-});
 const jieba = require('nodejieba');
-const jiebaMs = timeIt(() => {
-  for (const t of texts) jieba.cut(t, true);
-});
-const analyzeMs = timeIt(() => {
-  for (const t of texts) full.analyze(t);
-}, 1);
+// Interleaved rounds, best of each: on a shared machine load comes and goes, and
+// alternating keeps the ratios fair.
+const jobs = {
+  jieba: () => {
+    for (const t of texts) jieba.cut(t, true);
+  },
+  stage: () => {
+    for (const d of docs) stage.run(d);
+  },
+  lexicon: () => {
+    for (const d of docs) lexStage.run(d);
+  },
+  analyze: () => {
+    for (const t of texts) full.analyze(t);
+  },
+};
+const best = Object.fromEntries(Object.keys(jobs).map((k) => [k, Infinity]));
+for (let round = 0; round < 6; round++) {
+  for (const [k, fn] of Object.entries(jobs)) {
+    const t0 = performance.now();
+    fn();
+    if (round > 0) best[k] = Math.min(best[k], performance.now() - t0);
+  }
+}
+const [jiebaMs, stageMs, lexMs, analyzeMs] = [best.jieba, best.stage, best.lexicon, best.analyze];
 const avgLen = texts.reduce((a, t) => a + t.length, 0) / texts.length;
 const us = (ms) => ((1000 * ms) / texts.length).toFixed(2);
 printTable(
-  `Cost per review (${texts.length} dev Chinese reviews, avg ${avgLen.toFixed(0)} chars; best of 3)`,
+  `Cost per review (${texts.length} dev Chinese reviews, avg ${avgLen.toFixed(0)} chars; best of 5 interleaved rounds)`,
   ['what', 'µs / review', 'x nodejieba.cut'],
   [
     ['nodejieba.cut (raw)', us(jiebaMs), '1.00'],

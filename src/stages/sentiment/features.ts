@@ -8,9 +8,9 @@ import type { LexiconScore } from './lexicon-scorer.js';
  * and inference cannot drift apart.
  *
  * Sparse features are hashed into 2^bits buckets (no vocabulary to ship or
- * look up): Chinese character 1-3-grams, segmenter words, English Porter
- * stems (marked when inside a negation, as in "not good" -> NEG_good), word
- * bigrams, emoji and `!`/`?`. No strings are built for character n-grams:
+ * look up): Chinese character 1-3-grams, English Porter stems (marked when
+ * inside a negation, as in "not good" -> NEG_good) and stem bigrams, emoji
+ * and `!`/`?`. No strings are built for character n-grams:
  * the hash is computed from char codes as we walk the text.
  */
 
@@ -186,14 +186,12 @@ export class FeatureExtractor {
           prevStart = t.nStart;
           break;
         }
-        case 'han': {
-          const h = hashString(SEED_WORD, t.norm);
-          if (t.norm.length > 1) this.push(finish(h, mask), t.nStart, t.nEnd, skipSpans);
-          if (prevStart >= 0) this.push(finish(mix(mix(SEED_BIGRAM, prev), h), mask), prevStart, t.nEnd, skipSpans);
-          prev = h;
-          prevStart = t.nStart;
+        case 'han':
+          // Chinese is covered by the character n-grams above, which do not depend on how the
+          // segmenter (and the words a user lexicon teaches it) cut the text. Word features here
+          // measured no better and cost time.
+          prevStart = -1;
           break;
-        }
         case 'emoji':
         case 'emoticon':
           this.push(finish(hashString(SEED_OTHER, t.norm), mask), t.nStart, t.nEnd, skipSpans);
