@@ -98,28 +98,31 @@ export function analyzeClauses(tokens: Token[], hits: CueHit[]): ClauseInfo {
   }
   const count = clause + 1;
 
-  // Contrast: what comes before "但/but" in the same sentence is usually a concession.
-  for (let c = 0; c < count; c++) {
-    if (!afterContrast[c]) continue;
-    polarity[c]! += STRESS_BIAS;
-    for (let p = c - 1; p >= 0 && clauseSentence[p] === clauseSentence[c]; p--) polarity[p]! += CONCESSION_BIAS;
+  // Contrast: what comes before "但/but" in the same sentence is usually a concession. One backward pass.
+  let contrastLater = false;
+  for (let c = count - 1; c >= 0; c--) {
+    if (c < count - 1 && clauseSentence[c + 1] !== clauseSentence[c]) contrastLater = false;
+    if (contrastLater) polarity[c]! += CONCESSION_BIAS;
+    if (afterContrast[c]) {
+      polarity[c]! += STRESS_BIAS;
+      contrastLater = true;
+    }
   }
 
-  // A clause with no opinion of its own ("收到快递，箱子烂了") takes the nearest opinion in its sentence, the next one first.
+  // A clause with no opinion of its own ("收到快递，箱子烂了") takes the nearest opinion in its
+  // sentence, the next one first: a backward pass finds the next, a forward pass the previous.
   const sign = new Int8Array(count);
-  for (let c = 0; c < count; c++) sign[c] = Math.sign(polarity[c]!);
-  for (let c = 0; c < count; c++) {
-    if (sign[c] !== 0) continue;
-    let s = 0;
-    for (let n = c + 1; n < count && clauseSentence[n] === clauseSentence[c]; n++) if (polarity[n] !== 0) {
-      s = Math.sign(polarity[n]!);
-      break;
-    }
-    if (s === 0) for (let p = c - 1; p >= 0 && clauseSentence[p] === clauseSentence[c]; p--) if (polarity[p] !== 0) {
-      s = Math.sign(polarity[p]!);
-      break;
-    }
-    sign[c] = s;
+  const next = new Int8Array(count);
+  for (let c = count - 1, s = 0; c >= 0; c--) {
+    if (c < count - 1 && clauseSentence[c + 1] !== clauseSentence[c]) s = 0;
+    next[c] = s;
+    if (polarity[c] !== 0) s = Math.sign(polarity[c]!);
+  }
+  for (let c = 0, s = 0; c < count; c++) {
+    if (c > 0 && clauseSentence[c - 1] !== clauseSentence[c]) s = 0;
+    const own = Math.sign(polarity[c]!);
+    sign[c] = own !== 0 ? own : next[c] !== 0 ? next[c]! : s;
+    if (own !== 0) s = own;
   }
   return { hitClause, hitNegated, sign, polarity: Float64Array.from(polarity), count };
 }
