@@ -12,9 +12,14 @@ export function isNegative(doc: TriageDoc): boolean {
 }
 
 /** Epoch ms of each review's timestamp, or null (absent or unparseable); epoch seconds read as the spam stages read them. */
-export function reviewTimes(docs: readonly TriageDoc[]): Array<number | null> {
-  return docs.map((d) => reviewTimeMs(d.review));
+export function reviewTimes(docs: readonly TriageDoc[]): ReadonlyArray<number | null> {
+  // Queue, summary and alerts all need them: parse once per batch (keyed by the batch's docs array).
+  let times = timesCache.get(docs);
+  if (!times) timesCache.set(docs, (times = docs.map((d) => reviewTimeMs(d.review))));
+  return times;
 }
+
+const timesCache = new WeakMap<readonly TriageDoc[], Array<number | null>>();
 
 const DAY = 86_400_000;
 

@@ -21,15 +21,17 @@ export interface ThemeOptions {
   minReviews: number;
 }
 
-/** A token that can name a theme: a Chinese word of 2+ characters or a Latin word of 3+ letters, not a function word. */
-function themeTerm(t: Token): string | null {
-  if (t.type === 'han') return t.norm.length >= 2 && !STOPWORDS.has(t.norm) ? t.norm : null;
-  if (t.type === 'word') return t.norm.length >= 3 && !STOPWORDS.has(t.norm) ? t.norm : null;
+/** The lookup form of a token that can name a theme (a Chinese word of 2+ characters, a Latin word of 3+ letters), else null. */
+function candidate(t: Token): string | null {
+  if (t.type === 'han') return t.norm.length >= 2 ? t.norm : null;
+  if (t.type === 'word') return t.norm.length >= 3 ? t.norm : null;
   return null;
 }
 
 /** Per term: the last review that counted it, its positive-review count, and its negative-review count per topic (last slot: all). */
 interface TermStat {
+  /** A function word: never a theme (kept in the same Map so each token costs one lookup). */
+  stop: boolean;
   last: number;
   pos: number;
   neg: Int32Array;
@@ -48,6 +50,7 @@ const TOPIC_INDEX = new Map<Topic, number>(TOPICS.map((t, i) => [t, i]));
  */
 export function complaintThemes(docs: readonly TriageDoc[], o: ThemeOptions): Partial<Record<Topic | 'all', ThemeTerm[]>> {
   const stats = new Map<string, TermStat>();
+  for (const w of STOPWORDS) stats.set(w, { stop: true, last: -1, pos: 0, neg: new Int32Array(0) });
   const topicReviews = new Int32Array(ALL + 1);
   let positives = 0;
   const slots: number[] = [];
@@ -64,11 +67,11 @@ export function complaintThemes(docs: readonly TriageDoc[], o: ThemeOptions): Pa
       for (const k of slots) topicReviews[k]!++;
     }
     for (const tok of doc.tokens) {
-      const term = themeTerm(tok);
+      const term = candidate(tok);
       if (term === null) continue;
       let st = stats.get(term);
-      if (st === undefined) stats.set(term, (st = { last: -1, pos: 0, neg: new Int32Array(ALL + 1) }));
-      if (st.last === i) continue; // a term counts once per review
+      if (st === undefined) stats.set(term, (st = { stop: false, last: -1, pos: 0, neg: new Int32Array(ALL + 1) }));
+      if (st.stop || st.last === i) continue; // function words never count; a term counts once per review
       st.last = i;
       if (positive) st.pos++;
       else for (const k of slots) st.neg[k]!++;
@@ -83,6 +86,7 @@ export function complaintThemes(docs: readonly TriageDoc[], o: ThemeOptions): Pa
     const others = k === ALL ? positives : positives + negatives - inTopic;
     const ranked: ThemeTerm[] = [];
     for (const [term, st] of stats) {
+      if (st.stop) continue;
       const n = st.neg[k]!;
       if (n < o.minReviews) continue;
       const outside = k === ALL ? st.pos : st.pos + st.neg[ALL]! - n;
