@@ -162,3 +162,20 @@ describe('spam stage: options and lexicons', () => {
     expect(strict.analyze('垃圾垃圾别买').spam.isSpam).toBe(true);
   });
 });
+
+describe('spam stage: disguises beyond the obvious', () => {
+  it.each([
+    ['an emoji between cue and id', '想要的 V❤abc12345'],
+    ['emoji between digit groups', '私聊 138😀1234😀5678'],
+    ['dots between digit groups', '有意者联系 139.8765.4321'],
+    ['a full stop as the dot of a link', '更便宜的在 bargainhub。com 私聊'],
+    ['a bracketed 点', '渠道 cheapgoods(点)com 全网最低'],
+    ['头像 lure + plain WeChat id', '要的戳头像，微信 lucky8899'],
+  ])('finds %s', (_name, text) => {
+    expect(isAd(text)).toBe(true);
+  });
+
+  it('does not join separate numbers in a sentence into a phone number', () => {
+    expect(isAd('买了2件，138元一件，1号下单5号到，还行')).toBe(false);
+  });
+});

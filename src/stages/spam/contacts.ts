@@ -24,12 +24,14 @@ export interface ContactHit {
 // Cue words for a WeChat id, including the homophone disguises posters use to dodge filters.
 const WECHAT_CUE = String.raw`(?:微信号?|薇信|威信|徽信|维信|巍信|卫信|危信|微芯|v信|vx|v\.x|wx|weixin|wechat|加\s*v|加\s*微|加\s*薇|加\s*威|[+➕]\s*v|[+➕]\s*微|v我|薇|威)`;
 const QQ_CUE = String.raw`(?:qq|扣扣|企鹅号?|q|球球|[+➕]\s*q|加\s*q)`;
-// Between a cue and the id: colons, "号", "是", spaces, a dash.
-const GAP = String.raw`[\s:：号是为\-~]{0,3}`;
+// Between a cue and the id: colons, "号", "是", spaces, dashes, or any symbol / emoji a poster wedges in (`V❤abc123`).
+const GAP = String.raw`(?:[\s:：号是为]|[^\p{L}\p{N}]){0,4}?`;
 // A WeChat id: 5-20 letters/digits/_/-; must contain a digit or be all Latin letters of 6+.
 const WECHAT_ID = String.raw`(?:[a-z][a-z0-9_-]{4,19}|\d{5,12})`;
 
 const WECHAT_RE = new RegExp(String.raw`(?<![a-z])(${WECHAT_CUE})${GAP}(${WECHAT_ID})(?![a-z0-9])`, 'giu');
+// A bare `V` before an id (`V❤abc123`, `V: kk8899`): needs a separator and a digit in the id, so English words (`viewed`) never match.
+const BARE_V_RE = /(?<![a-z])v(?:[\s:：]|[^\p{L}\p{N}]){1,4}((?=[a-z_-]*\d)[a-z0-9_-]{5,20})(?![a-z0-9])/giu;
 const QQ_RE = new RegExp(String.raw`(?<![a-z])(${QQ_CUE})${GAP}([1-9]\d{4,10})(?!\d)`, 'giu');
 const PLAIN_CUE = /^(?:微信号?|wechat|weixin|qq)$/i;
 // Numbers right after these words are order / tracking numbers, not contacts.
@@ -37,7 +39,7 @@ const REFERENCE_BEFORE = /(?:订单|单号|编号|运单|快递|工单|order|tra
 // Links the tokenizer misses: spaced dots (`abc . com`), spelled-out dots (`abc点com`, `abc dot com`), `watch?v=` fragments.
 const TLD = String.raw`(?:com|cn|net|org|cc|me|io|co|tv|top|xyz|info|shop|vip|link|site|ly)`;
 const LOOSE_URL_RE = new RegExp(
-  String.raw`(?<![a-z0-9])[a-z0-9-]{2,}(?:\s*\.\s+|\s+\.\s*|\s*(?:点|\(dot\)|\[dot\]|\bdot\b)\s*)${TLD}(?![a-z])|watch\?v=[\w-]{6,}`,
+  String.raw`(?<![a-z0-9])[a-z0-9-]{2,}(?:\s*\.\s+|\s+\.\s*|\s*(?:点|。|\(点\)|（点）|\(dot\)|\[dot\]|\bdot\b)\s*)${TLD}(?![a-z])|watch\?v=[\w-]{6,}`,
   'giu',
 );
 
@@ -61,9 +63,16 @@ function digitValue(c: number): number {
   return -1;
 }
 
-/** Characters a poster puts between digit groups: space, dashes, dots, middle dot, slash, tilde. */
+/**
+ * Characters a poster puts between digit groups: spaces, dashes, dots, and any
+ * symbol or emoji (`138😀1234😀5678`). Letters, Han, newlines and list
+ * punctuation (，、；) end a run, so separate numbers in prose never join.
+ */
 function isDigitSeparator(c: number): boolean {
-  return c === 0x20 || c === 0x2d || c === 0x2e || c === 0xb7 || c === 0x2014 || c === 0x2013 || c === 0x5f || c === 0x2f || c === 0x7e || c === 0x30fb;
+  if (c === 0x20 || c === 0x2d || c === 0x2e || c === 0xb7 || c === 0x2014 || c === 0x2013 || c === 0x5f || c === 0x2f || c === 0x7e || c === 0x30fb) return true;
+  if (c < 0x80) return c === 0x2a || c === 0x23 || c === 0x2b || c === 0x3d || c === 0x7c || c === 0x5e; // * # + = | ^
+  if (c >= 0xd800 && c <= 0xdfff) return true; // halves of an emoji
+  return c === 0x2764 || c === 0x2605 || c === 0x2606 || (c >= 0x2600 && c <= 0x27bf) || c === 0xfe0f || c === 0x200d;
 }
 
 /**
@@ -99,7 +108,7 @@ function findPhones(text: string, out: ContactHit[]): void {
         sepRun = 0;
         pendingDash = false;
         end = i + 1;
-      } else if (isDigitSeparator(c) && sepRun < 2 && digits.length > 0) {
+      } else if (isDigitSeparator(c) && sepRun < 3 && digits.length > 0) {
         if (c === 0x2d) pendingDash = true;
         sepRun++;
       } else break;
@@ -128,6 +137,7 @@ function collect(re: RegExp, text: string, kind: ContactKind, plainKind: Contact
 export function findContacts(text: string): ContactHit[] {
   const hits: ContactHit[] = [];
   collect(WECHAT_RE, text, 'wechat', 'wechat_plain', hits);
+  collect(BARE_V_RE, text, 'wechat', 'wechat', hits);
   collect(QQ_RE, text, 'qq', 'qq_plain', hits);
   collect(LOOSE_URL_RE, text, 'url', 'url', hits);
   findPhones(text, hits);
