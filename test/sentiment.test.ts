@@ -197,3 +197,28 @@ describe('sentiment: user lexicons change the outcome', () => {
     expect(s(custom, text).label).toBe('positive');
   });
 });
+
+describe('sentiment: what later stages read', () => {
+  it('puts a negative probability in doc.extras that agrees with the label', () => {
+    const a = createAnalyzer();
+    const seen: Array<{ label: string; p: unknown }> = [];
+    a.pipeline.add({ name: 'probe', run: (doc) => void seen.push({ label: doc.sentiment.label, p: doc.extras.negativeProbability }) }, { after: 'sentiment' });
+    a.analyze('客服态度恶劣，东西还是坏的，要求退款');
+    a.analyze('物流很快，东西也很好，非常满意');
+    a.analyze('');
+    expect(seen[0]!.label).toBe('negative');
+    expect(seen[0]!.p as number).toBeGreaterThan(0.7);
+    expect(seen[1]!.p as number).toBeLessThan(0.3);
+    expect(seen[2]!.p).toBe(0.5);
+  });
+
+  it('a user weight of 0 silences a word for both the rules and the model', () => {
+    const text = '这次买的零食真香';
+    const builtin = s(full(), text);
+    const silenced = createAnalyzer({ lexicons: [{ kind: 'sentiment', lang: 'zh', entries: [{ term: '真香', weight: 0 }] }] });
+    const r = s(silenced, text);
+    expect(builtin.label).toBe('positive');
+    expect(Math.abs(r.score)).toBeLessThan(Math.abs(builtin.score));
+    expect(r.evidence.some((e) => e.rule === '真香' && e.weight === 0)).toBe(true);
+  });
+});
