@@ -20,7 +20,7 @@ export interface NatureScores {
   detail: number;
 }
 
-/** A repeated attack or gap cue ("垃圾！垃圾！垃圾！") adds this share of its weight again. */
+/** A repeated attack or gap cue ("垃圾！垃圾！") adds this share of its weight again, once. */
 const REPEAT_SHARE = 0.5;
 /** Detail credited per problem cue, per counted aspect word and per number (capped), and per length step. */
 const DETAIL_PER_PROBLEM = 1;
@@ -41,7 +41,7 @@ export function scoreNature(doc: TriageDoc, hits: CueHit[], clauses: ClauseInfo,
   let attack = 0;
   let gap = 0;
   let detail = 0;
-  let seen: Set<string> | null = null;
+  let seen: Map<string, number> | null = null;
   let problems = 0;
   let anyTopic = false;
   for (let h = 0; h < hits.length; h++) {
@@ -49,9 +49,13 @@ export function scoreNature(doc: TriageDoc, hits: CueHit[], clauses: ClauseInfo,
     if (r.topics.length) anyTopic = true;
     if (r.problem && clauses.hitNegated[h] === 0) problems++;
     for (const c of r.natures) {
-      seen ??= new Set();
-      const w = seen.has(c.term) ? c.weight * REPEAT_SHARE : c.weight;
-      seen.add(c.term);
+      // The first occurrence counts fully, later ones at REPEAT_SHARE; an attack word counts twice at most
+      // (ten 垃圾 in a row are one angry customer, not ten attacks).
+      seen ??= new Map();
+      const times = seen.get(c.term) ?? 0;
+      seen.set(c.term, times + 1);
+      if (times >= 2 && c.nature === 'malicious_attack') continue;
+      const w = times >= 1 ? c.weight * REPEAT_SHARE : c.weight;
       if (c.nature === 'malicious_attack') attack += w;
       else if (c.nature === 'misunderstanding') gap += w;
       else detail += w === c.weight ? w : 0; // the same experience word twice is no more detail
