@@ -222,3 +222,12 @@ describe('sentiment: what later stages read', () => {
     expect(r.evidence.some((e) => e.rule === '真香' && e.weight === 0)).toBe(true);
   });
 });
+
+describe('sentiment: long text', () => {
+  it('keeps the evidence list short while every word still counts', () => {
+    const text = '质量很好，'.repeat(300) + '但是客服太差了';
+    const r = s(full(), text);
+    expect(r.evidence.filter((e) => e.source === 'lexicon').length).toBeLessThanOrEqual(64);
+    expect(r.label).toBe('positive');
+  });
+});

@@ -65,6 +65,8 @@ const CLAUSE_END = new Set(['!', '?', ',', '.', ';', '。', '~', '…', '\n']);
 const RHETORICAL = new Set(['难道', '凭什么', '好意思', '岂', '何必', '这叫', '也配']);
 /** `X也叫/也算 good?` - checked as a pair so the common words alone stay plain. */
 const RHETORICAL_AFTER_YE = new Set(['叫', '算', '配']);
+/** A long text keeps only its strongest lexicon evidence (the score still counts every word). */
+const MAX_EVIDENCE = 64;
 /** Intensifiers reach this many tokens ahead (`太 不 好` still counts). */
 const INTENSIFIER_SCOPE = 2;
 
@@ -310,6 +312,7 @@ export class LexiconScorer {
     closeClause('', lastWordToken, undefined);
 
     for (const e of evidence) if (e.weight !== undefined) e.weight = Math.round(e.weight * 1000) / 1000;
+    const shown = evidence.length > MAX_EVIDENCE ? strongest(evidence, MAX_EVIDENCE) : evidence;
     return {
       score: total,
       pos,
@@ -322,7 +325,7 @@ export class LexiconScorer {
       contrastWeight,
       questionOnly: opinionClauses > 0 && questionClauses === opinionClauses,
       exclamation: sawExclamation,
-      evidence,
+      evidence: shown,
     };
   }
 }
@@ -339,4 +342,14 @@ function builtinWeights(ctx: AnalyzerContext, lang: LexiconLang): Map<string, nu
 function withNote(e: Evidence, note: string): Evidence {
   e.note = note;
   return e;
+}
+
+/** The `n` items with the largest |weight| (rules without a weight rank last), back in text order. */
+function strongest(evidence: Evidence[], n: number): Evidence[] {
+  return evidence
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => Math.abs(b.e.weight ?? 0) - Math.abs(a.e.weight ?? 0))
+    .slice(0, n)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.e);
 }
