@@ -53,7 +53,7 @@ export function classifyNegative(doc: TriageDoc, cues: CueTable, opts: ClassifyO
     },
     extras: {
       topicScores,
-      nature: { attack: round(scores.attack), gap: round(scores.gap), detail: round(scores.detail) },
+      nature: { attack: round(scores.attack), gap: round(scores.gap), detail: round(scores.detail), faults: scores.faults },
       clauses: clauses.count,
       negativeClauses,
     },

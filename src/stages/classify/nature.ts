@@ -18,6 +18,8 @@ export interface NatureScores {
   gap: number;
   /** Concrete first-hand detail: experience words, problem cues, numbers, length. */
   detail: number;
+  /** Problem phrases that are not themselves information-gap cues (a defect, not a misreading). */
+  faults: number;
 }
 
 /** A repeated attack or gap cue ("垃圾！垃圾！") adds this share of its weight again, once. */
@@ -36,6 +38,8 @@ const SHORT_ABUSE_BONUS = 1.5;
 const SHORT_ABUSE_MIN = 1.5;
 /** Detail must trail the attack by this much before a review is called malicious (doubt -> genuine). */
 const ATTACK_MARGIN = 0.5;
+/** Information-gap weight each real fault cancels. */
+const FAULT_WEIGHT = 1;
 
 export function scoreNature(doc: TriageDoc, hits: CueHit[], clauses: ClauseInfo, topicCueHits: number): NatureScores {
   let attack = 0;
@@ -43,11 +47,15 @@ export function scoreNature(doc: TriageDoc, hits: CueHit[], clauses: ClauseInfo,
   let detail = 0;
   let seen: Map<string, number> | null = null;
   let problems = 0;
+  let faults = 0;
   let anyTopic = false;
   for (let h = 0; h < hits.length; h++) {
     const r = hits[h]!.roles;
     if (r.topics.length) anyTopic = true;
-    if (r.problem && clauses.hitNegated[h] === 0) problems++;
+    if (r.problem && clauses.hitNegated[h] === 0) {
+      problems++;
+      if (!r.natures.some((c) => c.nature === 'misunderstanding')) faults++;
+    }
     for (const c of r.natures) {
       // The first occurrence counts fully, later ones at REPEAT_SHARE; an attack word counts twice at most
       // (ten 垃圾 in a row are one angry customer, not ten attacks).
@@ -76,12 +84,14 @@ export function scoreNature(doc: TriageDoc, hits: CueHit[], clauses: ClauseInfo,
   for (const step of LENGTH_STEPS) if (len >= step) detail += 1;
   // Short pure abuse that names nothing to complain about ("垃圾蒙牛！！！") still attacks.
   if (attack >= SHORT_ABUSE_MIN && detail === 0 && !anyTopic && len <= SHORT_ABUSE_CHARS) attack += SHORT_ABUSE_BONUS;
-  return { attack, gap, detail };
+  return { attack, gap, detail, faults };
 }
 
 export function decideNature(s: NatureScores, opts: NatureOptions): Nature {
   const malicious = s.attack >= opts.maliciousThreshold && s.attack >= s.detail + ATTACK_MARGIN;
-  const gap = s.gap >= opts.misunderstandingThreshold;
+  // An information gap explains a complaint only if it is not outnumbered by real faults
+  // ("还以为自己不会用……开机没反应，充电也没反应" is a defect).
+  const gap = s.gap >= opts.misunderstandingThreshold && s.gap >= s.faults * FAULT_WEIGHT;
   if (malicious && (!gap || s.attack >= s.gap)) return 'malicious_attack';
   if (gap) return 'misunderstanding';
   return 'genuine_complaint';
