@@ -96,52 +96,11 @@ export const spamStage = defineStage({
         const evidence: Evidence[] = [];
         const kinds: SpamKind[] = [];
         const tokens = doc.tokens;
-
-        // Advertising: contact details found by rules, links found by the tokenizer, lure cues.
-        let ad = 0;
-        let irrelevant = 0;
-        const generic: Array<{ from: number; to: number; term: string; weight: number }> = [];
-        // Links the tokenizer found. In Chinese reviews a link is often a shared post; elsewhere (comment sections) the link is the spam.
-        const linkWeight = doc.language === 'zh' || doc.language === 'mixed' ? LINK_WEIGHT : 1;
-        let links: Array<{ start: number; end: number }> | null = null;
-        for (const t of tokens) {
-          if (t.type !== 'url' && t.type !== 'email') continue;
-          (links ??= []).push({ start: t.nStart, end: t.nEnd });
-          ad += linkWeight;
-          evidence.push(doc.spanEvidence(t.nStart, t.nEnd, { source: 'rule', rule: `contact:${t.type}`, label: 'advertising', weight: linkWeight }));
-        }
-        let numbers = 0;
-        for (const h of findContacts(doc.normalized)) {
-          if (links && inside(links, h.start)) continue; // digits and dots inside a link are part of it
-          // Normalisation folded circled / full-width digits to ASCII; the original shows the disguise.
-          const kind = h.kind === 'phone' && writtenInDisguise(doc, h.start, h.end) ? 'phone_disguised' : h.kind;
-          let weight = kind === 'url' ? linkWeight : CONTACT_WEIGHT[kind];
-          // Many numbers are a table, dates or an order, not many contacts.
-          if ((h.kind === 'number' || h.kind === 'hotline') && numbers++ > 0) weight = 0;
-          if (weight === 0) continue;
-          ad += weight;
-          evidence.push(doc.spanEvidence(h.start, h.end, { source: 'rule', rule: `contact:${kind}`, label: 'advertising', weight }));
-        }
-        let counted: Set<string> | null = null;
-        for (const m of matcher.match(tokens)) {
-          const { kind, weight } = m.payload;
-          if (weight <= 0) continue; // a user lexicon can switch a cue off with weight 0
-          if (kind !== 'template') {
-            // A cue counts once: a complaint repeating 返现 is not more of an ad.
-            counted ??= new Set();
-            if (counted.has(m.term)) continue;
-            counted.add(m.term);
-          }
-          const first = tokens[m.from]!;
-          const last = tokens[m.to - 1]!;
-          if (kind === 'template') {
-            generic.push({ from: m.from, to: m.to, term: m.term, weight });
-            continue;
-          }
-          if (kind === 'advertising') ad += weight;
-          else if (kind === 'irrelevant') irrelevant += weight;
-          evidence.push(doc.spanEvidence(first.nStart, last.nEnd, { source: 'lexicon', rule: m.term, label: kind, weight }));
-        }
+        const generic: GenericHit[] = [];
+        const contactWeight = weighContacts(doc, evidence);
+        const cues = weighCues(matcher, doc, evidence, generic);
+        const ad = contactWeight + cues.advertising;
+        const irrelevant = cues.irrelevant;
         let partial = 0;
         if (ad >= options.advertisingAt) kinds.push('advertising');
         else partial += 0.3 * ad;
@@ -173,6 +132,62 @@ export const spamStage = defineStage({
     };
   },
 });
+
+type GenericHit = { from: number; to: number; term: string; weight: number };
+
+/**
+ * Advertising weight of the contact details in a review: links the tokenizer
+ * found plus contacts found by rules (contacts.ts). Adds evidence.
+ */
+function weighContacts(doc: TriageDoc, evidence: Evidence[]): number {
+  let ad = 0;
+  // In Chinese reviews a link is often a shared post; elsewhere (comment sections) the link is the spam.
+  const linkWeight = doc.language === 'zh' || doc.language === 'mixed' ? LINK_WEIGHT : 1;
+  let links: Array<{ start: number; end: number }> | null = null;
+  for (const t of doc.tokens) {
+    if (t.type !== 'url' && t.type !== 'email') continue;
+    (links ??= []).push({ start: t.nStart, end: t.nEnd });
+    ad += linkWeight;
+    evidence.push(doc.spanEvidence(t.nStart, t.nEnd, { source: 'rule', rule: `contact:${t.type}`, label: 'advertising', weight: linkWeight }));
+  }
+  let numbers = 0;
+  for (const h of findContacts(doc.normalized)) {
+    if (links && inside(links, h.start)) continue; // digits and dots inside a link are part of it
+    // Normalisation folded circled / full-width digits to ASCII; the original shows the disguise.
+    const kind = h.kind === 'phone' && writtenInDisguise(doc, h.start, h.end) ? 'phone_disguised' : h.kind;
+    let weight = kind === 'url' ? linkWeight : CONTACT_WEIGHT[kind];
+    // Many numbers are a table, dates or an order, not many contacts.
+    if ((h.kind === 'number' || h.kind === 'hotline') && numbers++ > 0) weight = 0;
+    if (weight === 0) continue;
+    ad += weight;
+    evidence.push(doc.spanEvidence(h.start, h.end, { source: 'rule', rule: `contact:${kind}`, label: 'advertising', weight }));
+  }
+  return ad;
+}
+
+/**
+ * Lexicon cues: sums advertising and irrelevant weights (each cue once, however
+ * often repeated) and collects template (generic-word) hits for the template rule.
+ */
+function weighCues(matcher: CueMatcher<Cue>, doc: TriageDoc, evidence: Evidence[], generic: GenericHit[]): { advertising: number; irrelevant: number } {
+  const sums = { advertising: 0, irrelevant: 0 };
+  let counted: Set<string> | null = null;
+  for (const m of matcher.match(doc.tokens)) {
+    const { kind, weight } = m.payload;
+    if (weight <= 0) continue; // a user lexicon can switch a cue off with weight 0
+    if (kind === 'template') {
+      generic.push({ from: m.from, to: m.to, term: m.term, weight });
+      continue;
+    }
+    counted ??= new Set();
+    if (counted.has(m.term)) continue; // a complaint repeating 返现 is not more of an ad
+    counted.add(m.term);
+    if (kind === 'advertising') sums.advertising += weight;
+    else if (kind === 'irrelevant') sums.irrelevant += weight;
+    evidence.push(doc.spanEvidence(doc.tokens[m.from]!.nStart, doc.tokens[m.to - 1]!.nEnd, { source: 'lexicon', rule: m.term, label: kind, weight }));
+  }
+  return sums;
+}
 
 /** True when the original span of a number uses digits other than ASCII (circled, full-width...). */
 function writtenInDisguise(doc: TriageDoc, nStart: number, nEnd: number): boolean {
