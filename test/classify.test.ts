@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, OptionsError, TOPICS, NATURES, type Analyzer, type AnalyzerOptions, type NegativeResult } from '../src/index.js';
-import type { ClassifyExtras } from '../src/stages/classify/index.js';
+import { negativeClassifier, type ClassifyExtras } from '../src/stages/classify/index.js';
 
 // Every sentence here is written for these tests (no dev data).
 
@@ -348,5 +348,23 @@ describe('classify: odd input', () => {
 
   it('text with no cue at all is a genuine complaint about other', () => {
     expect(classify('😡😡😡')).toMatchObject({ nature: 'genuine_complaint', topics: ['other'] });
+  });
+});
+
+describe('negativeClassifier: the pure function', () => {
+  it('classifies a tokenised doc whatever its sentiment, and agrees with the stage', () => {
+    const analyzer = createAnalyzer();
+    const classifyDoc = negativeClassifier(analyzer.context);
+    let captured: Parameters<typeof classifyDoc>[0] | undefined;
+    analyzer.pipeline.add({ name: 'capture', run: (doc) => void (captured = doc) }, { after: 'tokenize' });
+    const text = '质量很好，物流很快，但是客服态度太差了';
+    analyzer.analyze(text);
+    const viaFunction = classifyDoc(captured!);
+    expect(viaFunction.topics).toContain('service');
+    expect(viaFunction).toEqual(classify(text));
+  });
+
+  it('rejects bad options with OptionsError', () => {
+    expect(() => negativeClassifier(createAnalyzer().context, { maxTopics: -1 })).toThrow(OptionsError);
   });
 });

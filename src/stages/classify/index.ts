@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { OptionsError } from '../../errors.js';
+import type { AnalyzerContext } from '../../pipeline/context.js';
+import type { TriageDoc } from '../../pipeline/doc.js';
+import type { NegativeResult } from '../../types.js';
 import { defineStage } from '../definition.js';
 import { classifyNegative } from './classify.js';
 import { CueTable } from './cues.js';
@@ -47,3 +51,20 @@ export const classifyStage = defineStage({
     };
   },
 });
+
+/**
+ * A pure classifier for tokenised docs, whatever their sentiment: compile the
+ * cues once (e.g. from `analyzer.context`), then call it per doc. For
+ * evaluating against gold negatives, or for tools that already know a review
+ * is a complaint.
+ */
+export function negativeClassifier(ctx: AnalyzerContext, options: z.input<typeof classifyOptionsSchema> = {}): (doc: TriageDoc) => NegativeResult {
+  const parsed = classifyOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: ['classify', ...i.path.map((p) => (typeof p === 'number' ? p : String(p)))], message: i.message }));
+    throw new OptionsError(`Invalid options for stage "classify": ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, issues);
+  }
+  const cues = new CueTable(ctx);
+  const opts = parsed.data;
+  return (doc) => classifyNegative(doc, cues, opts).result;
+}
