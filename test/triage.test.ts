@@ -270,6 +270,13 @@ describe('alerts end to end', () => {
     expect(critical[0]!.level).toBe('red');
     expect(run([{ id: 'harm', text: `${NEG} 吃了以后拉肚子` }], { alerts: { criticalReviews: false } }).alerts!.some((a) => a.kind === 'critical_review')).toBe(false);
   });
+  it('works without the severity stage (every review low, queue by negativity)', () => {
+    const bare = createAnalyzer({ disable: ['severity'] });
+    const r = bare.analyzeBatch(['质量太差了，我要投诉', '很好用，下次还买']);
+    expect(r.items.every((i) => i.severity.level === 'low')).toBe(true);
+    expect(r.queue!.length).toBeLessThanOrEqual(2);
+    expect(r.summary!.severity.low).toBe(2);
+  });
   it('an empty batch gives empty results, not a crash', () => {
     const r = run([]);
     expect(r.queue).toEqual([]);
