@@ -90,6 +90,9 @@ if (shop) {
   streaming.pipeline.add({ name: 'keep-doc', run: (doc) => void streamDocs.push(doc) }, { after: 'classify' });
   for (const row of sample) streaming.analyze(row.text);
   const negShare = streamDocs.filter((d) => d.sentiment.label === 'negative').length / streamDocs.length;
+  // No nature labels here: how often the rare natures fire on ordinary complaints is a precision check.
+  const classified = streamDocs.filter((d) => d.negative);
+  printTable(`Natures on ${classified.length} negative shop reviews (unlabelled; real pipeline)`, ['nature', 'share'], NATURES.map((n) => [n, pct(classified.filter((d) => d.negative.nature === n).length / classified.length)]));
   speedRows.push(stageCost(`shop review stream (${pct(negShare)} negative)`, { stage: streaming.pipeline.get('classify'), docs: streamDocs }, sample.map((x) => x.text)));
 }
 printTable('Speed of the classify stage (best of 9; budget about 25% of nodejieba.cut per review)', ['texts', 'n', 'avg chars', 'classify µs/review', 'nodejieba.cut µs/review', 'classify / cut'], speedRows);
