@@ -184,6 +184,13 @@ describe('options', () => {
     expect(sev('用了以后过敏了', complaint(['quality']), {}, a).level).toBe('high');
     expect(sev('快递送了一个星期才到，包装也压坏了', complaint(['logistics']), { likes: 500 }, a).level).toBe('medium');
   });
+  it('reasons can be in Chinese', () => {
+    const zh = build({ stageOptions: { severity: { reasonLanguage: 'zh' } } });
+    const s = sev('这就是假货，我已经报警了', complaint(['counterfeit']), { likes: 80 }, zh);
+    expect(s.reasons.join('')).toMatch(/指控假货或欺诈（“假货”）/);
+    expect(s.reasons.join('')).toMatch(/80个赞/);
+    expect(s.reasons.join(' ')).not.toMatch(/[A-Za-z]{4,}/);
+  });
   it('reject unknown or out-of-range options', () => {
     expect(() => createAnalyzer({ stageOptions: { severity: { criticalSaftey: 3 } } })).toThrow(OptionsError);
     expect(() => createAnalyzer({ stageOptions: { severity: { likesThreshold: 0 } } })).toThrow(OptionsError);

@@ -46,8 +46,7 @@ export function applyCampaigns(state: BatchState, o: EscalationOptions): void {
     const sev = severityState(doc);
     if (!g || !sev || !isNegative(doc)) continue;
     const to = g.burst ? o.burstLevel : o.campaignLevel;
-    const how = g.burst ? 'a campaign spreading right now' : 'a posting campaign';
-    const reason = `Part of ${how}: group ${g.id}, ${g.size} near-identical posts from ${g.distinctAuthors || 'unknown'} authors.`;
+    const reason = sev.policy.say.campaign(g.burst, g.id, g.size, g.distinctAuthors);
     sev.policy.raise(doc, to, Math.log2(g.size), reason, { source: 'batch', rule: g.burst ? 'campaign:burst' : 'campaign', label: g.id, note: `${g.size} members` }, true);
   }
 }

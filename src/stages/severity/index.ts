@@ -4,6 +4,7 @@ import type { Evidence, SpamKind } from '../../types.js';
 import { builtinActionsPath, mergeActions, readActionsFile } from './actions.js';
 import { SeverityOptionsSchema, type SeverityOptions } from './options.js';
 import { SEVERITY_EXTRAS_KEY, SeverityPolicy, type SeverityState } from './policy.js';
+import { REASONS } from './reasons.js';
 import { decideSeverity, type SeverityInput } from './rules.js';
 import { TriggerScanner, type Trigger } from './triggers.js';
 
@@ -13,6 +14,7 @@ export { ActionsSchema, actionsFor, mergeActions, parseActions, type ActionsData
 export { LEVEL_RANK, DEFAULT_BANDS, scoreInBand, raiseLevel, maxLevel } from './levels.js';
 export { SeverityPolicy, severityState, type SeverityState } from './policy.js';
 export { TRIGGERS, type Trigger } from './triggers.js';
+export { REASONS, type ReasonLanguage, type ReasonText } from './reasons.js';
 
 /** Spam kinds that mean "not a customer complaint at all" (as opposed to duplicate/flood/template, which may be a campaign). */
 const NON_COMPLAINT_SPAM: ReadonlySet<SpamKind> = new Set(['advertising', 'gibberish', 'irrelevant']);
@@ -29,7 +31,7 @@ export const severityStage = defineStage({
   create(ctx, options) {
     const builtin = readActionsFile(builtinActionsPath(ctx.dataDir));
     const fromFile = options.actionsFile ? readActionsFile(options.actionsFile) : undefined;
-    const policy = new SeverityPolicy(options.respondWithinHours, mergeActions(builtin, fromFile, options.actions));
+    const policy = new SeverityPolicy(options.respondWithinHours, mergeActions(builtin, fromFile, options.actions), REASONS[options.reasonLanguage]);
     const scanner = new TriggerScanner(ctx);
     return {
       name: 'severity',

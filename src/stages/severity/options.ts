@@ -43,6 +43,8 @@ export const SeverityOptionsSchema = z
     pinnedRaises: z.boolean().default(true),
     /** Highest level engagement alone can lift a review to. */
     engagementMaxLevel: z.enum(SEVERITY_LEVELS).default('critical'),
+    /** Language of `reasons`: English or Chinese. */
+    reasonLanguage: z.enum(['en', 'zh']).default('en'),
     /** Replaces built-in action lists by key (same shape as data/actions/actions.json). */
     actions: ActionsSchema.optional(),
     /** A JSON file of action lists, applied before `actions`. */

@@ -2,6 +2,7 @@ import type { TriageDoc } from '../../pipeline/doc.js';
 import type { Evidence, Nature, SeverityLevel, SeverityResult, Topic } from '../../types.js';
 import { actionsFor, type ActionTable } from './actions.js';
 import { DEFAULT_BANDS, LEVEL_RANK, scoreInBand, type ScoreBands } from './levels.js';
+import { REASONS, type ReasonText } from './reasons.js';
 import type { Trigger } from './triggers.js';
 
 /** What the severity stage leaves in `doc.extras.severity` so batch stages can re-score consistently. */
@@ -30,6 +31,8 @@ export class SeverityPolicy {
   constructor(
     readonly respondWithinHours: Record<SeverityLevel, number | null>,
     readonly actions: ActionTable,
+    /** Sentence templates in the stage's reason language (batch reasons use them too). */
+    readonly say: ReasonText = REASONS.en,
     readonly bands: ScoreBands = DEFAULT_BANDS,
   ) {}
 

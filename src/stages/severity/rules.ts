@@ -2,6 +2,7 @@ import type { Nature, SeverityLevel, Topic } from '../../types.js';
 import { LEVEL_BY_RANK, LEVEL_RANK, raiseLevel } from './levels.js';
 import type { SeverityOptions } from './options.js';
 import type { Trigger } from './triggers.js';
+import { REASONS } from './reasons.js';
 
 /** Everything the severity rules look at, already extracted from the doc (so the rules are pure and testable). */
 export interface SeverityInput {
@@ -48,7 +49,6 @@ const WEAK_TOPICS: ReadonlySet<Topic> = new Set(['price', 'other']);
 
 /** Urgency per doubling of a complaint's length (in units of 10 words): detail makes a complaint more actionable. */
 const DETAIL_WEIGHT = 0.5;
-const quote = (terms: string[] | undefined) => (terms?.length ? ` (${[...new Set(terms)].slice(0, 4).map((t) => `"${t}"`).join(', ')})` : '');
 
 /**
  * TAXONOMY section 4 as rules. The text sets a floor (safety, legal threats
@@ -57,6 +57,7 @@ const quote = (terms: string[] | undefined) => (terms?.length ? ` (${[...new Set
  */
 export function decideSeverity(input: SeverityInput, o: SeverityOptions): SeverityDecision {
   const t = { ...input.totals };
+  const say = REASONS[o.reasonLanguage];
   const reasons: string[] = [];
   const fired = new Set<Trigger>();
   const topics = new Set(input.topics);
@@ -69,27 +70,27 @@ export function decideSeverity(input: SeverityInput, o: SeverityOptions): Severi
 
   if (t.safety > 0) {
     fired.add('safety');
-    reasons.push(`Reports harm or a risk to health or safety${quote(input.terms.safety)}.`);
+    reasons.push(say.trigger('safety', input.terms.safety));
   }
   if (t.legal > 0) {
     fired.add('legal');
-    reasons.push(`Threatens legal, regulator or media action${quote(input.terms.legal)}.`);
+    reasons.push(say.trigger('legal', input.terms.legal));
   }
   if (t.fraud > 0) {
     fired.add('fraud');
-    reasons.push(`Accuses the seller of fraud or fake goods${quote(input.terms.fraud)}.`);
+    reasons.push(say.trigger('fraud', input.terms.fraud));
   }
   if (t.escalate > 0) {
     fired.add('escalate');
-    reasons.push(`Intends to escalate: complaint, refund or warning others${quote(input.terms.escalate)}.`);
+    reasons.push(say.trigger('escalate', input.terms.escalate));
   }
   if (t.intensity > 0) {
     fired.add('intensity');
-    reasons.push(`Strongly worded${quote(input.terms.intensity)}.`);
+    reasons.push(say.trigger('intensity', input.terms.intensity));
   }
   if (t.loss > 0) {
     fired.add('loss');
-    reasons.push(`Reports a loss or repeated failure${quote(input.terms.loss)}.`);
+    reasons.push(say.trigger('loss', input.terms.loss));
   }
 
   let rank = 0;
@@ -100,11 +101,11 @@ export function decideSeverity(input: SeverityInput, o: SeverityOptions): Severi
     const clear = input.classified ? clearTopic || (weakTopic && strong) : strong;
     if (clear || t.escalate >= 1 || t.loss >= 1) rank = 1;
     const named = input.topics.filter((x) => x !== 'other');
-    if (named.length) reasons.push(`A complaint about ${named.join(', ')}.`);
+    if (named.length) reasons.push(say.topics(named));
     const anyStrong = t.safety + t.legal + t.fraud + t.escalate + t.intensity + t.loss > 0;
     if (rank === 1 && o.mildStaysLow && (input.mild ?? 0) > 0 && !anyStrong) {
       rank = 0;
-      reasons.push('Worded mildly: minor dissatisfaction.');
+      reasons.push(say.mild);
     }
   }
   // Insults with no concrete topic: the classifier found nothing to fix, only abuse to document.
@@ -112,7 +113,7 @@ export function decideSeverity(input: SeverityInput, o: SeverityOptions): Severi
     input.nature === 'malicious_attack' && !input.topics.some((x) => x !== 'other') && t.fraud === 0 && t.safety === 0 && t.legal === 0 && t.escalate === 0;
   if (abuseOnly) {
     rank = LEVEL_RANK[o.abuseOnlyLevel];
-    reasons.push('Insults without a described experience: keep evidence rather than compensate.');
+    reasons.push(say.abuseOnly);
   }
   if (
     t.fraud >= o.fraudHigh ||
@@ -127,7 +128,7 @@ export function decideSeverity(input: SeverityInput, o: SeverityOptions): Severi
   if (t.safety >= o.criticalSafety || (t.legal > 0 && (t.fraud > 0 || t.safety >= o.highSafety))) rank = 3;
   if (input.nonComplaintSpam && t.safety < o.highSafety && t.legal === 0) {
     rank = 0;
-    reasons.push('Spam rather than a customer complaint: handle through moderation.');
+    reasons.push(say.spam);
   }
 
   const textLevel = LEVEL_BY_RANK[rank]!;
@@ -139,22 +140,21 @@ export function decideSeverity(input: SeverityInput, o: SeverityOptions): Severi
   if (complaint && input.rating !== undefined && input.rating <= o.lowRating) {
     urgency += input.rating <= 1 ? 1 : 0.5;
     if (level === 'low') level = 'medium';
-    reasons.push(`Rated ${input.rating} star${input.rating === 1 ? '' : 's'}.`);
+    reasons.push(say.rating(input.rating));
   }
   const likes = input.likes ?? 0;
   const replies = input.replies ?? 0;
   if (complaint) {
     urgency += 0.5 * Math.log10(1 + likes + 2 * replies);
-    const visible: string[] = [];
-    if (input.pinned && o.pinnedRaises) visible.push('pinned');
-    if (likes >= o.likesThreshold) visible.push(`${likes} likes`);
-    if (replies >= o.repliesThreshold) visible.push(`${replies} replies`);
-    if (visible.length) {
+    const pinned = input.pinned === true && o.pinnedRaises;
+    const liked = likes >= o.likesThreshold;
+    const replied = replies >= o.repliesThreshold;
+    if (pinned || liked || replied) {
       urgency += 1;
       level = raiseLevel(level, 1, o.engagementMaxLevel);
-      reasons.push(`Highly visible (${visible.join(', ')}): every visitor sees it.`);
+      reasons.push(say.visible(pinned, liked ? likes : null, replied ? replies : null));
     }
   }
-  if (reasons.length === 0) reasons.push(complaint ? 'A minor complaint: normal queue.' : 'No complaint found: no action needed.');
+  if (reasons.length === 0) reasons.push(complaint ? say.minorComplaint : say.noComplaint);
   return { level, textLevel, urgency, reasons, fired: [...fired] };
 }
