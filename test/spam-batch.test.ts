@@ -224,3 +224,22 @@ describe('bad metadata degrades gracefully', () => {
 });
 
 const texts4 = ['电池续航一般', '外观漂亮手感好', '声音清楚没有杂音', '安装师傅很专业'];
+
+describe('MinHash LSH', () => {
+  it('the sorted and the Map bucketing find the same buckets', async () => {
+    const { MinHashLsh } = await import('../src/batch/spam/index.js');
+    const lsh = new MinHashLsh(4, 2, 9);
+    const items = 300;
+    const sig = new Uint32Array(items * lsh.hashes);
+    // Few distinct values so that buckets form.
+    for (let i = 0; i < sig.length; i++) sig[i] = (i * 2654435761) % 7;
+    const collect = (maxSorted?: number) => {
+      const out: string[] = [];
+      lsh.buckets(sig, items, (m, n) => out.push(Array.from(m.subarray(0, n)).sort((a, b) => a - b).join(',')), maxSorted);
+      return out.sort();
+    };
+    const sorted = collect();
+    expect(sorted.length).toBeGreaterThan(0);
+    expect(collect(1)).toEqual(sorted);
+  });
+});

@@ -46,32 +46,56 @@ export class MinHashLsh {
   /**
    * Calls `onBucket(members, count)` for every band bucket holding 2+ items.
    * `members` is a reused buffer of item indices in ascending order.
-   * Items must number fewer than 2^21 (keys are packed into doubles).
+   * `maxSorted` (tests only) lowers the size at which the Map path takes over.
    */
-  buckets(sig: Uint32Array, items: number, onBucket: (members: Int32Array, count: number) => void): void {
-    if (items >= 0x200000) throw new RangeError('MinHashLsh.buckets: at most 2,097,151 distinct texts per batch');
-    const keys = new Float64Array(items);
+  buckets(sig: Uint32Array, items: number, onBucket: (members: Int32Array, count: number) => void, maxSorted = PACK): void {
     const members = new Int32Array(items);
-    const m = this.hashes;
     for (let b = 0; b < this.bands; b++) {
-      for (let it = 0; it < items; it++) {
-        let h = 0x2545f491 ^ b;
-        const base = it * m + b * this.rows;
-        for (let r = 0; r < this.rows; r++) h = Math.imul(h ^ sig[base + r]!, 0x01000193);
-        keys[it] = mix32(h) * 0x200000 + it; // bucket key in the high bits, item in the low 21
+      if (items < Math.min(maxSorted, PACK)) this.bandBySort(sig, items, b, members, onBucket);
+      else this.bandByMap(sig, items, b, members, onBucket);
+    }
+  }
+
+  private bandKey(sig: Uint32Array, it: number, b: number): number {
+    let h = 0x2545f491 ^ b;
+    const base = it * this.hashes + b * this.rows;
+    for (let r = 0; r < this.rows; r++) h = Math.imul(h ^ sig[base + r]!, 0x01000193);
+    return mix32(h);
+  }
+
+  /** Up to 2^21 items: bucket key and item packed in one double, one typed-array sort per band. */
+  private bandBySort(sig: Uint32Array, items: number, b: number, members: Int32Array, onBucket: (m: Int32Array, n: number) => void): void {
+    const keys = new Float64Array(items);
+    for (let it = 0; it < items; it++) keys[it] = this.bandKey(sig, it, b) * PACK + it;
+    keys.sort();
+    let runStart = 0;
+    for (let i = 1; i <= items; i++) {
+      if (i < items && Math.floor(keys[i]! / PACK) === Math.floor(keys[runStart]! / PACK)) continue;
+      const count = i - runStart;
+      if (count >= 2) {
+        for (let k = 0; k < count; k++) members[k] = keys[runStart + k]! % PACK;
+        onBucket(members, count);
       }
-      keys.sort();
-      let runStart = 0;
-      for (let i = 1; i <= items; i++) {
-        const sameKey = i < items && Math.floor(keys[i]! / 0x200000) === Math.floor(keys[runStart]! / 0x200000);
-        if (sameKey) continue;
-        const count = i - runStart;
-        if (count >= 2) {
-          for (let k = 0; k < count; k++) members[k] = keys[runStart + k]! % 0x200000;
-          onBucket(members, count);
-        }
-        runStart = i;
-      }
+      runStart = i;
+    }
+  }
+
+  /** Larger batches: a Map per band (slower, no size limit). */
+  private bandByMap(sig: Uint32Array, items: number, b: number, members: Int32Array, onBucket: (m: Int32Array, n: number) => void): void {
+    const byKey = new Map<number, number[]>();
+    for (let it = 0; it < items; it++) {
+      const key = this.bandKey(sig, it, b);
+      const list = byKey.get(key);
+      if (list) list.push(it);
+      else byKey.set(key, [it]);
+    }
+    for (const list of byKey.values()) {
+      if (list.length < 2) continue;
+      for (let k = 0; k < list.length; k++) members[k] = list[k]!;
+      onBucket(members, list.length);
     }
   }
 }
+
+/** Items per packed sort key: 2^21, leaving 32 bits for the bucket key inside a double's 53. */
+const PACK = 0x200000;
