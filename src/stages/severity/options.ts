@@ -23,7 +23,7 @@ export const SeverityOptionsSchema = z
     fraudHigh: z.number().min(0).default(1),
     /** Escalation weight that alone makes a complaint high (warning others, chargeback weigh 2). */
     escalateHigh: z.number().min(0).default(2),
-    /** Intensity weight that, with any intent to escalate, makes a complaint high ("strong anger"). */
+    /** Intensity weight that, with a real intent to escalate (escalation weight >= 1, e.g. 投诉), makes a complaint high ("strong anger"). */
     angerIntensity: z.number().min(0).default(1.5),
     /** Loss weight that makes a complaint high (large or repeated losses). */
     lossHigh: z.number().min(0).default(2),

@@ -120,7 +120,7 @@ export function decideSeverity(input: SeverityInput, o: SeverityOptions): Severi
     t.safety >= o.highSafety ||
     t.legal > 0 ||
     t.escalate >= o.escalateHigh ||
-    (t.escalate > 0 && t.intensity >= o.angerIntensity) ||
+    (t.escalate >= 1 && t.intensity >= o.angerIntensity) ||
     t.loss >= o.lossHigh
   ) {
     rank = Math.max(rank, 2);
