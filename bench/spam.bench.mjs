@@ -112,7 +112,7 @@ if (campaigns) {
     const fl = prf(ftp, ffp, ffn);
     floodRows.push([seed, edits, ftp + ffn, pct(fl.p), pct(fl.r)]);
   }
-  printTable('Campaign clustering, pairwise over truth.campaign (20,000-review campaigns.mjs streams, the tool's edits or those plus extra edits; target F1 >= 0.98)', ['seed', 'edits', 'precision', 'recall', 'F1', 'exact-text F1', 'groups'], rowsOut);
+  printTable('Campaign clustering, pairwise over truth.campaign (20,000-review campaigns.mjs streams: the tool edits, or those plus extra edits; target F1 >= 0.98)', ['seed', 'edits', 'precision', 'recall', 'F1', 'exact-text F1', 'groups'], rowsOut);
   printTable('Disguised advertising (targets: precision >= 98%, recall >= 95%)', ['seed', 'edits', 'ads', 'precision', 'recall', 'false pos.', 'missed'], adRows);
   printTable('Flood vs truth "flood" (same-network campaigns only; bursts of other campaigns are floods by design, so precision here is a floor)', ['seed', 'edits', 'flood rows', 'precision', 'recall'], floodRows);
 }
