@@ -93,6 +93,10 @@ describe('sentiment: emoji, emoticons, exclamation, questions', () => {
     expect(s(rules(), '👍🏽').score).toBeCloseTo(s(rules(), '👍').score, 5);
   });
 
+  it('a repeated opinion word is emphasis, not noise', () => {
+    expect(s(rules(), '不错不错不错').score).toBeGreaterThan(s(rules(), '不错').score);
+  });
+
   it('an exclamation mark strengthens the clause', () => {
     expect(s(rules(), '味道真不错!').score).toBeGreaterThan(s(rules(), '味道真不错').score);
   });

@@ -65,6 +65,8 @@ const CLAUSE_END = new Set(['!', '?', ',', '.', ';', '。', '~', '…', '\n']);
 const RHETORICAL = new Set(['难道', '凭什么', '好意思', '岂', '何必', '这叫', '也配']);
 /** `X也叫/也算 good?` - checked as a pair so the common words alone stay plain. */
 const RHETORICAL_AFTER_YE = new Set(['叫', '算', '配']);
+/** A repeated opinion word (`不错不错`) counts this many times its weight. */
+const REPEAT_FACTOR = 1.3;
 /** A long text keeps only its strongest lexicon evidence (the score still counts every word). */
 const MAX_EVIDENCE = 64;
 /** Intensifiers reach this many tokens ahead (`太 不 好` still counts). */
@@ -152,6 +154,19 @@ export class LexiconScorer {
     return null;
   }
 
+  /** The opinion cue a token repeats whole (`不错不错` -> `不错`), else undefined. */
+  private repeatedUnit(norm: string): Cue | undefined {
+    for (let len = 1; len <= 4 && len * 2 <= norm.length; len++) {
+      // Cheap rejection first: this runs for every unmatched Chinese word.
+      if (norm.length % len !== 0 || norm.charCodeAt(0) !== norm.charCodeAt(len)) continue;
+      const unit = norm.slice(0, len);
+      if (unit.repeat(norm.length / len) !== norm) continue;
+      const c = this.byTerm.get(unit);
+      if (c?.weight !== undefined) return c;
+    }
+    return undefined;
+  }
+
   score(doc: TriageDoc): LexiconScore {
     const tokens = doc.tokens;
     const rules = this.rules;
@@ -235,6 +250,15 @@ export class LexiconScorer {
           }
           c = opinion;
           matchedTerm = t.norm;
+        } else {
+          // Reduplication (`不错不错`, `好吃好吃好吃`) is emphasis of the word repeated.
+          const unit = this.repeatedUnit(t.norm);
+          if (unit) {
+            c = unit;
+            matchedTerm = t.norm;
+            intensity *= REPEAT_FACTOR;
+            intUntil = i;
+          }
         }
       }
 
