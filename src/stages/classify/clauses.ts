@@ -12,13 +12,13 @@ import type { CueHit } from './cues.js';
  */
 export interface ClauseInfo {
   /** Clause index of each hit (parallel to the hits array). */
-  hitClause: Int32Array;
+  hitClause: number[];
   /** Whether each hit is in the scope of a preceding negator. */
-  hitNegated: Uint8Array;
+  hitNegated: number[];
   /** Resolved sign per clause: -1 complaint, +1 praise, 0 no opinion anywhere in its sentence. */
-  sign: Int8Array;
+  sign: number[];
   /** Raw polarity per clause (before sentence-level resolution), for extras. */
-  polarity: Float64Array;
+  polarity: number[];
   count: number;
 }
 
@@ -34,8 +34,9 @@ const NEGATED_PROBLEM = 0.5;
 
 export function analyzeClauses(tokens: Token[], hits: CueHit[]): ClauseInfo {
   const nHits = hits.length;
-  const hitClause = new Int32Array(nHits);
-  const hitNegated = new Uint8Array(nHits);
+  // Plain arrays: per-doc typed arrays cost more to allocate than they save here.
+  const hitClause: number[] = new Array<number>(nHits).fill(0);
+  const hitNegated: number[] = new Array<number>(nHits).fill(0);
   const clauseSentence: number[] = [];
   const polarity: number[] = [];
   const afterContrast: boolean[] = [];
@@ -111,8 +112,8 @@ export function analyzeClauses(tokens: Token[], hits: CueHit[]): ClauseInfo {
 
   // A clause with no opinion of its own ("收到快递，箱子烂了") takes the nearest opinion in its
   // sentence, the next one first: a backward pass finds the next, a forward pass the previous.
-  const sign = new Int8Array(count);
-  const next = new Int8Array(count);
+  const sign: number[] = new Array<number>(count).fill(0);
+  const next: number[] = new Array<number>(count).fill(0);
   for (let c = count - 1, s = 0; c >= 0; c--) {
     if (c < count - 1 && clauseSentence[c + 1] !== clauseSentence[c]) s = 0;
     next[c] = s;
@@ -124,5 +125,5 @@ export function analyzeClauses(tokens: Token[], hits: CueHit[]): ClauseInfo {
     sign[c] = own !== 0 ? own : next[c] !== 0 ? next[c]! : s;
     if (own !== 0) s = own;
   }
-  return { hitClause, hitNegated, sign, polarity: Float64Array.from(polarity), count };
+  return { hitClause, hitNegated, sign, polarity, count };
 }

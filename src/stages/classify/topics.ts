@@ -23,14 +23,14 @@ const TOPIC_INDEX = new Map<Topic, number>(TOPICS.map((t, i) => [t, i]));
 
 export interface TopicScores {
   /** Score per topic, in TOPICS order. */
-  scores: Float64Array;
+  scores: number[];
   /** Hit indexes that counted for each topic (null when none). */
   cues: Array<number[] | null>;
 }
 
 /** Sums topic cue weights, each scaled by its clause's sign and negation. */
 export function scoreTopics(hits: CueHit[], clauses: ClauseInfo): TopicScores {
-  const scores = new Float64Array(TOPICS.length);
+  const scores: number[] = new Array<number>(TOPICS.length).fill(0);
   const cues: Array<number[] | null> = new Array<number[] | null>(TOPICS.length).fill(null);
   for (let h = 0; h < hits.length; h++) {
     const topics = hits[h]!.roles.topics;
