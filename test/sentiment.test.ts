@@ -126,6 +126,8 @@ describe('sentiment: neutral and bad input', () => {
   it('rejects out-of-range options with a typed error', () => {
     expect(() => createAnalyzer({ stageOptions: { sentiment: { neutralBand: 2 } } })).toThrow(OptionsError);
     expect(() => createAnalyzer({ stageOptions: { sentiment: { noSuchOption: 1 } } })).toThrow(OptionsError);
+    expect(() => createAnalyzer({ stageOptions: { sentiment: { modelPath: '/no/such/model.json' } } })).toThrow(OptionsError);
+    expect(() => createAnalyzer({ stageOptions: { sentiment: { modelPath: 'package.json' } } })).toThrow(/not a review-triage sentiment model/);
   });
 
   it('scores and confidences stay in range on odd input', () => {

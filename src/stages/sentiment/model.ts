@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { ReviewTriageError } from '../../errors.js';
+import { OptionsError } from '../../errors.js';
 import type { TriageDoc } from '../../pipeline/doc.js';
 import { DENSE_FEATURES, FeatureExtractor } from './features.js';
 
@@ -30,7 +30,7 @@ export class SentimentModel {
 
   constructor(file: SentimentModelFile, source: string) {
     if (file?.format !== 'review-triage-sentiment/1' || !Array.isArray(file.indexDeltas) || file.indexDeltas.length !== file.weights?.length) {
-      throw new ReviewTriageError('INVALID_OPTIONS', `${source} is not a review-triage sentiment model (format review-triage-sentiment/1). Rebuild it with "npm run train:sentiment".`);
+      throw new OptionsError(`sentiment.modelPath: ${source} is not a review-triage sentiment model (format review-triage-sentiment/1). Rebuild it with "npm run train:sentiment".`, [{ path: ['sentiment', 'modelPath'], message: 'not a sentiment model' }]);
     }
     this.hashBits = file.hashBits;
     this.bias = file.bias;
@@ -48,7 +48,9 @@ export class SentimentModel {
     try {
       json = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (cause) {
-      throw new ReviewTriageError('INVALID_OPTIONS', `Cannot read the sentiment model ${file} (${(cause as Error).message}). Rebuild it with "npm run train:sentiment".`, { cause });
+      const e = new OptionsError(`sentiment.modelPath: cannot read the sentiment model ${file} (${(cause as Error).message}). Rebuild it with "npm run train:sentiment".`, [{ path: ['sentiment', 'modelPath'], message: 'cannot read the model file' }]);
+      e.cause = cause;
+      throw e;
     }
     return new SentimentModel(json as SentimentModelFile, file);
   }
