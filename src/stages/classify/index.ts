@@ -20,7 +20,7 @@ export const classifyOptionsSchema = z
     /** At most this many topics, strongest first. */
     maxTopics: z.number().int().min(1).max(10).default(3),
     /** Drop topics scoring below this share of the strongest one. */
-    relativeFloor: z.number().min(0).max(1).default(0.25),
+    relativeFloor: z.number().min(0).max(1).default(0.15),
     /** Attack cue weight (abuse, boycott calls, competitor promotion) needed for malicious_attack. */
     maliciousThreshold: z.number().min(0).max(50).default(2.5),
     /** Information-gap cue weight (pre-sale, size chart, promotion rules, instructions) needed for misunderstanding. */
