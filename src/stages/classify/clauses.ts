@@ -83,8 +83,8 @@ export function analyzeClauses(tokens: Token[], hits: CueHit[]): ClauseInfo {
         negUntil = -1;
       }
       // Negators reach praise and problem cues within their scope, but a negative opinion word only right after them
-      // ("不正常垃圾" is still 垃圾; "不差" would be listed whole).
-      const negated = i < negUntil && (r.polarity >= 0 || r.problem || hit.nStart === negEnd);
+      // ("不正常垃圾" is still 垃圾; "不差" would be listed whole); a phrase starting inside the negator is not negated by it.
+      const negated = i < negUntil && hit.nStart >= negEnd && (r.polarity >= 0 || r.problem || hit.nStart === negEnd);
       hitClause[h] = clause;
       hitNegated[h] = negated ? 1 : 0;
       if (r.polarity !== 0) polarity[clause]! += negated ? -r.polarity : r.polarity;

@@ -39,6 +39,8 @@ export interface CueRoles {
   problem: boolean;
   /** > 0: a negator that flips opinion and problem cues within this many tokens. */
   negatorScope: number;
+  /** A negator and nothing else (precomputed): phrases may start inside it. */
+  pureNegator: boolean;
   contrast: boolean;
 }
 
@@ -91,6 +93,7 @@ export class CueTable {
     inheritInnerCues(byTerm);
     for (const roles of byTerm.values()) {
       roles.problem = roles.topics.some((c) => c.problem);
+      roles.pureNegator = roles.negatorScope > 0 && roles.topics.length === 0 && roles.natures.length === 0 && roles.polarity === 0 && !roles.contrast;
       if (allHan(roles.term)) {
         this.addChars(roles);
         continue;
@@ -191,7 +194,8 @@ export class CueTable {
       let last = tok;
       while (tokens[last]!.nEnd < bestEnd) last++;
       hits.push({ from: tok, to: last + 1, nStart: p, nEnd: bestEnd, roles: best });
-      p = bestEnd;
+      // A long negator may hide the start of a phrase (根本不是进口的 holds 不是进口): look inside it too.
+      p = best.pureNegator ? p + 1 : bestEnd;
     }
   }
 }
@@ -202,7 +206,7 @@ function allHan(s: string): boolean {
 }
 
 function emptyRoles(term: string): CueRoles {
-  return { term, topics: [], natures: [], polarity: 0, problem: false, negatorScope: 0, contrast: false };
+  return { term, topics: [], natures: [], polarity: 0, problem: false, negatorScope: 0, pureNegator: false, contrast: false };
 }
 
 /** Merges the roles of every lexicon kind this stage reads, for both languages, by normalised term. */
