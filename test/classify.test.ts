@@ -149,6 +149,12 @@ describe('classify: aspect scope and negation', () => {
     expect(r.topics).not.toContain('mismatch');
   });
 
+  it('a phrase that starts inside a long negator is found and not negated by it', () => {
+    expect(classify('根本不是正品，和专柜的完全不一样').topics).toContain('counterfeit');
+    expect(classify('一点都不好吃').topics).toContain('quality');
+    expect(classify('并没有色差，就是太贵了').topics).not.toContain('mismatch');
+  });
+
   it('English: praise before but, negated problems', () => {
     const a = classify('Delivery was fast, but the quality is terrible and it broke in a day.');
     expect(a.topics).toContain('quality');
