@@ -46,14 +46,18 @@ export function denseFeatures(lex: LexiconScore, latinShare: number, out: Float6
   return out;
 }
 
+/** Chinese contrast markers at least this strong (但是, 可是, 然而) also discount the model's features before them. */
+const ZH_MODEL_CONTRAST = 1.5;
+
 /**
- * Where the model discounts what precedes a contrast marker: English and
- * mixed text only. In Chinese reviews `但是/就是` often adds a minor gripe
- * after the verdict (`总体不错, 就是有点贵`), and discounting the first part
- * measurably hurt held-out accuracy; the lexicon rules still apply it.
+ * Where the model discounts what precedes a contrast marker. English and
+ * mixed text: at every marker. Chinese: only at strong ones, because the
+ * mild ones (就是, 只是, 不过) mostly add a minor gripe after the verdict
+ * (`总体不错, 就是有点贵`) and discounting there measurably hurt held-out
+ * accuracy; the lexicon rules apply every marker either way.
  */
 export function modelContrastAt(language: string, lex: LexiconScore): number {
-  return language === 'zh' ? -1 : lex.contrastAt;
+  return language === 'zh' && lex.contrastWeight < ZH_MODEL_CONTRAST ? -1 : lex.contrastAt;
 }
 
 const SEED_CHAR = [0, 0x1b873593, 0x2f1a3c55, 0x4c1d9e27];
