@@ -84,9 +84,8 @@ export interface CueHit {
  */
 export class CueTable {
   private readonly root: TrieNode = { next: new Map(), roles: null };
-  private readonly charRoot: CharNode = { next: new Map(), roles: null };
-  /** One bit per BMP code unit: can a term start with it? Skips most characters without a Map lookup. */
-  private readonly starts = new Uint8Array(65536 >> 3);
+  /** First level of the character trie as a flat table by UTF-16 code unit: no hashing for the first character. */
+  private readonly firstChar: Array<CharNode | null> = new Array<CharNode | null>(65536).fill(null);
 
   constructor(ctx: AnalyzerContext) {
     const byTerm = collectRoles(ctx);
@@ -116,9 +115,8 @@ export class CueTable {
 
   private addChars(roles: CueRoles): void {
     const first = roles.term.charCodeAt(0);
-    this.starts[first >> 3]! |= 1 << (first & 7);
-    let node = this.charRoot;
-    for (let i = 0; i < roles.term.length; i++) {
+    let node = (this.firstChar[first] ??= { next: null, roles: null });
+    for (let i = 1; i < roles.term.length; i++) {
       const c = roles.term.charCodeAt(i);
       node.next ??= new Map();
       let child = node.next.get(c);
@@ -167,18 +165,17 @@ export class CueTable {
   private matchHanRun(tokens: Token[], from: number, to: number, text: string, hits: CueHit[]): void {
     const end = tokens[to - 1]!.nEnd;
     let tok = from; // token containing position p
-    const starts = this.starts;
+    const firstChar = this.firstChar;
     for (let p = tokens[from]!.nStart; p < end; ) {
-      const first = text.charCodeAt(p);
-      if ((starts[first >> 3]! & (1 << (first & 7))) === 0) {
+      let node: CharNode | null | undefined = firstChar[text.charCodeAt(p)];
+      if (!node) {
         p++;
         continue;
       }
       while (tokens[tok]!.nEnd <= p) tok++;
-      let node: CharNode | undefined = this.charRoot;
-      let best: CueRoles | null = null;
-      let bestEnd = p;
-      for (let q = p; q < end && node?.next; q++) {
+      let best: CueRoles | null = node.roles;
+      let bestEnd = p + 1;
+      for (let q = p + 1; q < end && node?.next; q++) {
         node = node.next.get(text.charCodeAt(q));
         if (node?.roles) {
           best = node.roles;
