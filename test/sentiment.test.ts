@@ -33,6 +33,13 @@ describe('sentiment: negation', () => {
     expect(s(rules(), 'I have never been so impressed.').score).toBeLessThan(s(rules(), 'I have been so impressed.').score);
   });
 
+  it('sees through words the segmenter glued together (太差了, 没睡 + 好)', () => {
+    const r = s(rules(), '隔音太差了');
+    expect(r.score).toBeLessThan(0);
+    expect(r.evidence.some((e) => e.source === 'lexicon' && e.match === '太差了')).toBe(true);
+    expect(s(rules(), '昨天一晚上都没睡好').score).toBeLessThan(0);
+  });
+
   it('a negated negative word leans positive (not bad)', () => {
     expect(s(rules(), 'Honestly the sandwich was not bad.').score).toBeGreaterThan(0);
     expect(s(rules(), '这次的包装并不糟糕').score).toBeGreaterThan(0);

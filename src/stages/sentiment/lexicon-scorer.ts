@@ -65,6 +65,8 @@ const CLAUSE_END = new Set(['!', '?', ',', '.', ';', '。', '~', '…', '\n']);
 const RHETORICAL = new Set(['难道', '凭什么', '好意思', '岂', '何必', '这叫', '也配']);
 /** `X也叫/也算 good?` - checked as a pair so the common words alone stay plain. */
 const RHETORICAL_AFTER_YE = new Set(['叫', '算', '配']);
+/** Sentence-final particles the segmenter leaves attached (`太差了`, `挺好的`, `不错啊`). */
+const PARTICLES = new Set([...'了的啊呀啦哦吧呢嘛哈'].map((ch) => ch.charCodeAt(0)));
 /** A repeated opinion word (`不错不错`) counts this many times its weight. */
 const REPEAT_FACTOR = 1.3;
 /** A long text keeps only its strongest lexicon evidence (the score still counts every word). */
@@ -236,8 +238,16 @@ export class LexiconScorer {
         to = hit.to;
       } else if (t.type === 'emoji') c = this.emojiBase.get(String.fromCodePoint(t.text.codePointAt(0)!));
       else if (t.type === 'han' && t.norm.length >= 2) {
-        // The segmenter glues modifiers to words it knows (`真不错`, `太慢`): split off a 1-2 character modifier.
-        const split = this.splitCompound(t.norm);
+        // The segmenter glues things to words it knows. Try, in order: a trailing particle
+        // (`太差了` -> `太差`), a 1-2 character modifier in front (`真不错` = 真 + 不错), a repeated
+        // word (`不错不错` is emphasis), and a negator in front of a verb (`没睡` + `好`).
+        let norm = t.norm;
+        if (PARTICLES.has(norm.charCodeAt(norm.length - 1))) {
+          norm = norm.slice(0, -1);
+          const bare = this.byTerm.get(norm);
+          if (bare?.weight !== undefined) c = bare;
+        }
+        const split = c || norm.length < 2 ? null : this.splitCompound(norm);
         if (split) {
           const [mod, opinion] = split;
           if (mod.negScope !== undefined) {
@@ -249,17 +259,18 @@ export class LexiconScorer {
             intUntil = i;
           }
           c = opinion;
-          matchedTerm = t.norm;
-        } else {
-          // Reduplication (`不错不错`, `好吃好吃好吃`) is emphasis of the word repeated.
-          const unit = this.repeatedUnit(t.norm);
+        } else if (!c) {
+          const unit = this.repeatedUnit(norm);
           if (unit) {
             c = unit;
-            matchedTerm = t.norm;
             intensity *= REPEAT_FACTOR;
             intUntil = i;
+          } else if (norm.length === 2 && this.byTerm.get(norm[0]!)?.negScope !== undefined) {
+            negUntil = i + 1;
+            negAt = i;
           }
         }
+        if (c) matchedTerm = t.norm;
       }
 
       if (!c) {
