@@ -18,8 +18,10 @@ export const SpamOptionsSchema = z
   .object({
     /** isSpam when the score reaches this (0..1). */
     threshold: z.number().min(0).max(1).default(0.5),
-    /** Summed weight of advertising evidence (contact details + lure cues) at which `advertising` fires. */
+    /** Summed weight of advertising evidence (contact details + lure cues) at which `advertising` fires, in Chinese or mixed text. */
     advertisingAt: z.number().min(0).default(1),
+    /** The same for other text (English comments), where self-promotion phrases are the spam (calibrated on the dev comments' even rows). */
+    advertisingAtNonChinese: z.number().min(0).default(0.8),
     /** Summed weight of `irrelevant` cues at which `irrelevant` fires. */
     irrelevantAt: z.number().min(0).default(1),
     /** Generic-word weight a text of only generic words needs to be a `template` (a repeated word is enough at 2). */
@@ -102,7 +104,8 @@ export const spamStage = defineStage({
         const ad = contactWeight + cues.advertising;
         const irrelevant = cues.irrelevant;
         let partial = 0;
-        if (ad >= options.advertisingAt) kinds.push('advertising');
+        const adAt = doc.language === 'zh' || doc.language === 'mixed' ? options.advertisingAt : options.advertisingAtNonChinese;
+        if (ad >= adAt) kinds.push('advertising');
         else partial += 0.3 * ad;
 
         const gib = gibberish.detect(tokens, doc.normalized);
