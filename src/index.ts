@@ -16,3 +16,5 @@ export { normalizeText, detectLanguage };
 export type { Segmenter } from './stages/tokenize/segmenter.js';
 import { normalizeText } from './stages/normalize/normalize.js';
 import { detectLanguage } from './stages/language/detect.js';
+// Per-stage entry points for evaluation and custom pipelines.
+export { negativeClassifier, classifyOptionsSchema, CLASSIFY_EXTRAS_KEY, type ClassifyExtras } from './stages/classify/index.js';
