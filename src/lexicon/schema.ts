@@ -38,11 +38,11 @@ export const ENTRY_SCHEMAS = {
     .strict(),
   /** Spam cues (lures, template phrases...). */
   spam: z.object({ term, kind: z.enum(SPAM_KINDS), weight: z.number().min(0).max(5).optional(), note }).strict(),
-  /** Severity triggers: `trigger` names the rule (safety, legal, fraud, escalate, intensity...). */
+  /** Severity triggers: `trigger` names the rule (safety, legal, fraud, escalate, intensity...); `mild` marks a hedge (感觉, 一般) that keeps a complaint low. */
   severity: z
     .object({
       term,
-      trigger: z.enum(['safety', 'legal', 'fraud', 'escalate', 'intensity', 'loss']),
+      trigger: z.enum(['safety', 'legal', 'fraud', 'escalate', 'intensity', 'loss', 'mild']),
       weight: z.number().min(0).max(5).optional(),
       note,
     })
