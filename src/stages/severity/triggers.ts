@@ -10,7 +10,7 @@ export type Trigger = (typeof TRIGGERS)[number];
 /** Summed lexicon weight per trigger, and the hits behind it. */
 export interface TriggerHits {
   totals: Record<Trigger, number>;
-  /** Softeners found (`有点`, `slightly`): a sign of mild dissatisfaction. */
+  /** Hedges and softeners found (`感觉`, `有点`, `slightly`): a sign of mild dissatisfaction. */
   mild: number;
   /** Chinese and Latin word tokens where matching started (a cue's later tokens are not counted): the review's length in words. */
   words: number;
@@ -18,7 +18,7 @@ export interface TriggerHits {
 }
 
 interface Cue {
-  /** `mild` marks a softener from the intensifiers lexicon (factor < 1), not a severity trigger. */
+  /** `mild` marks a hedge (`severity` entries with trigger `mild`, and softeners from the intensifiers lexicon): not a trigger of its own. */
   trigger: Trigger | 'mild';
   weight: number;
 }
@@ -63,7 +63,7 @@ export class TriggerScanner {
     for (const lang of ['zh', 'en'] as LexiconLang[]) {
       for (const e of ctx.lexicons.get(lang, 'severity')) {
         entries.push({ term: e.term, payload: { trigger: e.trigger, weight: e.weight ?? 1 } });
-        if (e.term.length >= 2) this.embedded.push({ term: e.term, trigger: e.trigger, weight: e.weight ?? 1 });
+        if (e.trigger !== 'mild' && e.term.length >= 2) this.embedded.push({ term: e.term, trigger: e.trigger, weight: e.weight ?? 1 });
       }
     }
     for (const n of negators.size ? [] : FALLBACK_NEGATORS) negators.add(n);
