@@ -64,6 +64,11 @@ describe('severity triggers (Chinese)', () => {
   it('a large loss is high', () => {
     expect(sev('换的新机又坏了，一两千打水漂了', complaint(['quality'])).level).toBe('high');
   });
+  it('hedges keep a complaint without strong cues low, but not one with them', () => {
+    expect(sev('感觉质量一般，做工不太好', complaint(['quality'])).level).toBe('low');
+    expect(sev('做工粗糙，线头很多', complaint(['quality'])).level).toBe('medium');
+    expect(sev('感觉被骗了，这就是假货', complaint(['quality'])).level).toBe('high');
+  });
   it('a negated accusation does not count', () => {
     const s = sev('不是假货，放心买', { sentiment: pos(), negative: null });
     expect(s.level).toBe('low');
