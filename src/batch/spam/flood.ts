@@ -43,23 +43,21 @@ export const floodStage = defineBatchStage({
       name: 'flood',
       run(state: BatchState) {
         const docs = state.docs;
-        const times = new Float64Array(docs.length);
-        const bySource = { author: new Map<string, number[]>(), address: new Map<string, number[]>(), network: new Map<string, number[]>() };
-        const put = (m: Map<string, number[]>, key: string | null, d: number): void => {
-          if (key === null) return;
-          const list = m.get(key);
-          if (list) list.push(d);
-          else m.set(key, [d]);
-        };
+        const n = docs.length;
+        const times = new Float64Array(n);
+        // Each source key becomes a small integer; posts are then grouped by counting sort (no array per key).
+        const authors = new SourceIndex(n);
+        const addresses = new SourceIndex(n);
+        const networks = new SourceIndex(n);
         const byGroup = new Map<CampaignGroup, number[]>();
-        for (let d = 0; d < docs.length; d++) {
+        for (let d = 0; d < n; d++) {
           const t = reviewTimeMs(docs[d]!.review);
           times[d] = t ?? NaN;
           if (t === null) continue; // no time, no window: left out of every flood count
           const r = docs[d]!.review;
-          put(bySource.author, r.authorId ? r.authorId : null, d);
-          put(bySource.address, addressOf(r.ip), d);
-          put(bySource.network, networkOf(r.ip), d);
+          authors.add(d, r.authorId ? r.authorId : null);
+          addresses.add(d, addressOf(r.ip));
+          networks.add(d, networkOf(r.ip));
           const group = docs[d]!.extras[GROUP_EXTRAS_KEY] as CampaignGroup | undefined;
           if (group && group.size >= o.burstMinSize) {
             const list = byGroup.get(group);
@@ -67,18 +65,17 @@ export const floodStage = defineBatchStage({
             else byGroup.set(group, [d]);
           }
         }
-        const scan = (m: Map<string, number[]>, min: number, minutes: number, rule: string, what: string): void => {
-          for (const [key, list] of m) {
-            if (list.length < min) continue;
+        const scan = (source: SourceIndex, min: number, minutes: number, rule: string, what: string): void => {
+          source.forEachWithAtLeast(min, (key, list) => {
             const hits = inWindows(list, times, min, minutes * MINUTE);
-            if (hits.length === 0) continue;
+            if (hits.length === 0) return;
             const evidence: Evidence = { source: 'batch', rule, label: 'flood', note: `${what} ${key}: ${min}+ posts within ${minutes} minutes` };
             for (const d of hits) addSpamKind(docs[d]!, 'flood', evidence);
-          }
+          });
         };
-        scan(bySource.author, o.authorMinPosts, o.authorWindowMinutes, 'flood:author', 'author');
-        scan(bySource.address, o.addressMinPosts, o.addressWindowMinutes, 'flood:address', 'address');
-        scan(bySource.network, o.networkMinPosts, o.networkWindowMinutes, 'flood:network', 'network');
+        scan(authors, o.authorMinPosts, o.authorWindowMinutes, 'flood:author', 'author');
+        scan(addresses, o.addressMinPosts, o.addressWindowMinutes, 'flood:address', 'address');
+        scan(networks, o.networkMinPosts, o.networkWindowMinutes, 'flood:network', 'network');
 
         // Bursts of one near-duplicate group (from the cluster stage).
         for (const [group, list] of byGroup) {
@@ -92,6 +89,43 @@ export const floodStage = defineBatchStage({
     };
   },
 });
+
+/** Posts of one kind of source (authors, addresses...): key -> small integer per doc, grouped on demand. */
+class SourceIndex {
+  private readonly ids = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly idOfDoc: Int32Array;
+
+  constructor(n: number) {
+    this.idOfDoc = new Int32Array(n).fill(-1);
+  }
+
+  add(doc: number, key: string | null): void {
+    if (key === null) return;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+    }
+    this.idOfDoc[doc] = id;
+  }
+
+  /** Calls fn(key, docs) for every key with at least `min` posts (docs in input order). */
+  forEachWithAtLeast(min: number, fn: (key: string, docs: number[]) => void): void {
+    const count = new Int32Array(this.keys.length);
+    for (const id of this.idOfDoc) if (id >= 0) count[id]!++;
+    const lists = new Map<number, number[]>();
+    for (let d = 0; d < this.idOfDoc.length; d++) {
+      const id = this.idOfDoc[d]!;
+      if (id < 0 || count[id]! < min) continue;
+      const list = lists.get(id);
+      if (list) list.push(d);
+      else lists.set(id, [d]);
+    }
+    for (const [id, list] of lists) fn(this.keys[id]!, list);
+  }
+}
 
 function burstNote(group: CampaignGroup, o: FloodOptions): string {
   return `group ${group.id}: ${o.burstMinSize}+ near-identical posts within ${o.burstWindowMinutes} minutes`;
