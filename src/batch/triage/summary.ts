@@ -14,6 +14,8 @@ export const SummaryOptionsSchema = z
     themeTerms: z.number().int().min(0).max(100).default(10),
     /** A theme term must appear in at least this many negative reviews of its topic. */
     themeMinReviews: z.number().int().min(1).default(2),
+    /** Positive reviews read to contrast complaint terms with (an even sample above this). */
+    themeMaxPositives: z.number().int().min(1).default(20000),
     /** Offset of the merchant's time zone from UTC, for cutting days (e.g. 480 for China). */
     utcOffsetMinutes: z.number().int().min(-840).max(840).default(0),
   })
@@ -63,7 +65,7 @@ export function summarize(docs: readonly TriageDoc[], o: SummaryOptions): Summar
     topics,
     severity,
     spam: { total: spam, kinds },
-    themes: o.themeTerms > 0 ? complaintThemes(docs, { topK: o.themeTerms, minReviews: o.themeMinReviews }) : {},
+    themes: o.themeTerms > 0 ? complaintThemes(docs, { topK: o.themeTerms, minReviews: o.themeMinReviews, maxPositives: o.themeMaxPositives }) : {},
     daily: publicDays(days),
     undated,
   };

@@ -19,6 +19,8 @@ export interface ThemeOptions {
   topK: number;
   /** A term must appear in at least this many negative reviews of the topic. */
   minReviews: number;
+  /** Positive reviews read for the comparison rates (an even sample when there are more). */
+  maxPositives: number;
 }
 
 /** The lookup form of a token that can name a theme (a Chinese word of 2+ characters, a Latin word of 3+ letters), else null. */
@@ -46,26 +48,27 @@ const TOPIC_INDEX = new Map<Topic, number>(TOPICS.map((t, i) => [t, i]));
  * elsewhere), where "elsewhere" is the positive reviews (for `all`) or the
  * positives plus the other topics' complaints (per topic, so words every
  * complaint uses, like 差评, sink). Terms no more frequent than elsewhere
- * are dropped. One Map lookup per token; then a sort per topic.
+ * are dropped. One Map lookup per token (positives sampled down to
+ * `maxPositives`); then a sort per topic.
  */
 export function complaintThemes(docs: readonly TriageDoc[], o: ThemeOptions): Partial<Record<Topic | 'all', ThemeTerm[]>> {
   const stats = new Map<string, TermStat>();
   for (const w of STOPWORDS) stats.set(w, { stop: true, last: -1, pos: 0, neg: new Int32Array(0) });
   const topicReviews = new Int32Array(ALL + 1);
-  let positives = 0;
+  const positiveDocs: number[] = [];
   const slots: number[] = [];
+  // 1. Complaints: every term, per topic.
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!;
-    const positive = doc.sentiment.label === 'positive';
-    const negative = !positive && isNegative(doc);
-    if (!positive && !negative) continue;
-    if (positive) positives++;
-    slots.length = 0;
-    if (negative) {
-      slots.push(ALL);
-      for (const topic of doc.negative?.topics ?? []) slots.push(TOPIC_INDEX.get(topic)!);
-      for (const k of slots) topicReviews[k]!++;
+    if (doc.sentiment.label === 'positive') {
+      positiveDocs.push(i);
+      continue;
     }
+    if (!isNegative(doc)) continue;
+    slots.length = 0;
+    slots.push(ALL);
+    for (const topic of doc.negative?.topics ?? []) slots.push(TOPIC_INDEX.get(topic)!);
+    for (const k of slots) topicReviews[k]!++;
     for (const tok of doc.tokens) {
       const term = candidate(tok);
       if (term === null) continue;
@@ -73,8 +76,21 @@ export function complaintThemes(docs: readonly TriageDoc[], o: ThemeOptions): Pa
       if (st === undefined) stats.set(term, (st = { stop: false, last: -1, pos: 0, neg: new Int32Array(ALL + 1) }));
       if (st.stop || st.last === i) continue; // function words never count; a term counts once per review
       st.last = i;
-      if (positive) st.pos++;
-      else for (const k of slots) st.neg[k]!++;
+      for (const k of slots) st.neg[k]!++;
+    }
+  }
+  // 2. Praise, only for terms complaints use, on an even sample: rates need no more than `maxPositives` reviews.
+  const stride = Math.max(1, Math.ceil(positiveDocs.length / o.maxPositives));
+  let positives = 0;
+  for (let j = 0; j < positiveDocs.length; j += stride) {
+    const i = positiveDocs[j]!;
+    positives++;
+    for (const tok of docs[i]!.tokens) {
+      const term = candidate(tok);
+      const st = term === null ? undefined : stats.get(term);
+      if (st === undefined || st.stop || st.last === i) continue;
+      st.last = i;
+      st.pos++;
     }
   }
   const out: Partial<Record<Topic | 'all', ThemeTerm[]>> = {};
