@@ -18,3 +18,5 @@ import { normalizeText } from './stages/normalize/normalize.js';
 import { detectLanguage } from './stages/language/detect.js';
 // Per-stage entry points for evaluation and custom pipelines.
 export { negativeClassifier, classifyOptionsSchema, CLASSIFY_EXTRAS_KEY, type ClassifyExtras } from './stages/classify/index.js';
+export { timestampMs } from './input/schema.js';
+export type { CampaignGroup, ClusterOptions, FloodOptions } from './batch/spam/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer, InputError, OptionsError, type ReviewInput } from '../src/index.js';
+import { createAnalyzer, InputError, OptionsError, timestampMs, type ReviewInput } from '../src/index.js';
 import { defaultAnalyzer } from './helpers/analyzer.js';
 
 function inputError(fn: () => unknown): InputError {
@@ -93,5 +93,24 @@ describe('input validation', () => {
     const b = createAnalyzer({ segmenter: { name: 'chars', cut: (t) => (calls.push(t), [...t]) } });
     b.analyze('物流很快');
     expect(calls).toContain('物流很快');
+  });
+});
+
+describe('timestampMs', () => {
+  it('reads ISO strings, Dates, epoch milliseconds and epoch seconds', () => {
+    const ms = Date.UTC(2026, 2, 1, 8, 0, 0);
+    expect(timestampMs('2026-03-01T08:00:00Z')).toBe(ms);
+    expect(timestampMs(new Date(ms))).toBe(ms);
+    expect(timestampMs(ms)).toBe(ms);
+    expect(timestampMs(ms / 1000)).toBe(ms);
+    expect(timestampMs(String(ms / 1000))).toBe(ms);
+  });
+
+  it('returns null for missing or unusable values instead of guessing', () => {
+    expect(timestampMs(undefined)).toBeNull();
+    expect(timestampMs('yesterday-ish 0')).toBeNull();
+    expect(timestampMs('not a date 2026x')).toBeNull();
+    expect(timestampMs(new Date('nope'))).toBeNull();
+    expect(timestampMs(Number.NaN)).toBeNull();
   });
 });

@@ -62,9 +62,24 @@ export function parseReviewInput(input: unknown, fallbackId: string): Normalized
   return { ...rest, id: id === undefined ? fallbackId : String(id) };
 }
 
-/** Epoch ms for a timestamp, or null when absent or unparseable. */
+/**
+ * Epoch milliseconds of a review timestamp, or null when absent or unusable.
+ * Strings must name a four-digit year (ISO-8601, RFC 2822, `2026/03/01 08:00`...):
+ * V8's Date.parse is lenient and reads "yesterday-ish 0" as the year 2000.
+ * Numbers (and all-digit strings) below 1e11 are epoch SECONDS: as
+ * milliseconds they would fall in early 1973, and many platforms export seconds.
+ */
 export function timestampMs(value: ReviewInput['timestamp']): number | null {
   if (value === undefined) return null;
-  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
-  return Number.isFinite(ms) ? ms : null;
+  if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.getTime() : null;
+  let n: number;
+  if (typeof value === 'number') n = value;
+  else {
+    const v = value.trim();
+    if (/^\d{9,13}$/.test(v)) n = Number(v);
+    else if (!/(?:^|\D)(?:1[89]|2\d)\d\d(?:\D|$)/.test(v)) return null;
+    else return Number.isFinite(Date.parse(v)) ? Date.parse(v) : null;
+  }
+  if (!Number.isFinite(n)) return null;
+  return Math.abs(n) < 1e11 ? n * 1000 : n;
 }

@@ -1,24 +1,9 @@
 import { timestampMs } from '../../input/schema.js';
 import type { NormalizedReview } from '../../input/schema.js';
 
-/**
- * Epoch milliseconds of a review, or null when it has no usable timestamp.
- * Strings must name a four-digit year (ISO-8601, RFC 2822, `2026/03/01 08:00`...).
- * Numbers (and all-digit strings) below 1e11 are read as epoch SECONDS:
- * as milliseconds they would fall in early 1973, and exports from many
- * platforms use seconds.
- */
+/** Epoch milliseconds of a review, or null when it has no usable timestamp (see timestampMs). */
 export function reviewTimeMs(review: NormalizedReview): number | null {
-  let value = review.timestamp;
-  if (typeof value === 'string') {
-    const v = value.trim();
-    if (/^\d{9,13}$/.test(v)) value = Number(v);
-    // V8's Date.parse is lenient ("yesterday-ish 0" -> year 2000): a date string must at least name a year.
-    else if (!/(?:^|\D)(?:1[89]|2\d)\d\d(?:\D|$)/.test(v)) return null;
-  }
-  const ms = timestampMs(value);
-  if (ms === null) return null;
-  return typeof value === 'number' && Math.abs(value) < 1e11 ? ms * 1000 : ms;
+  return timestampMs(review.timestamp);
 }
 
 /**
