@@ -43,11 +43,22 @@ export class SeverityPolicy {
       score: scoreInBand(level, state.urgency, this.bands),
       reasons,
       respondWithinHours: this.respondWithinHours[level],
-      actions: complaint
-        ? actionsFor(this.actions, { level, nature: state.nature, topics: state.topics, triggers: state.fired, campaign })
-        : [],
+      actions: complaint ? this.actionsFor(level, state, campaign) : [],
       evidence,
     };
+  }
+
+  /** Few distinct combinations occur, so each list is built once and copied out (callers may mutate their copy). */
+  private readonly actionCache = new Map<string, string[]>();
+
+  private actionsFor(level: SeverityLevel, state: Omit<SeverityState, 'policy'>, campaign: boolean): string[] {
+    const key = `${level}|${state.nature}|${state.topics.join(',')}|${state.fired.join(',')}|${campaign}`;
+    let list = this.actionCache.get(key);
+    if (!list) {
+      list = actionsFor(this.actions, { level, nature: state.nature, topics: state.topics, triggers: state.fired, campaign });
+      if (this.actionCache.size < 10_000) this.actionCache.set(key, list);
+    }
+    return list.slice();
   }
 
   /**
