@@ -1,6 +1,13 @@
 import type { Token } from '../pipeline/doc.js';
 import type { AnalyzerContext } from '../pipeline/context.js';
 
+/** A compiled lexicon term: its token norms as the analyzer's tokenizer splits it. */
+export interface PhraseEntry<P> {
+  readonly norms: readonly string[];
+  readonly term: string;
+  readonly payload: P;
+}
+
 export interface PhraseMatch<P> {
   /** Index of the first and one past the last token matched. */
   from: number;
@@ -10,59 +17,97 @@ export interface PhraseMatch<P> {
   payload: P;
 }
 
-const SEP = '\u0001';
+const NO_MATCHES: never[] = [];
 
 /**
- * Finds lexicon terms in a token sequence. Each term is tokenised once, at
- * compile time, by the analyzer's own tokenizer, so a term matches exactly
- * when the review tokenises the same way. Matching is leftmost-longest and
- * non-overlapping: O(tokens x longest term in tokens).
+ * Finds lexicon terms in a token sequence, leftmost-longest and
+ * non-overlapping. Each term is tokenised once, at compile time, by the
+ * analyzer's own tokenizer, so it matches exactly when a review tokenises
+ * the same way; a token matches on its `norm` or, for elongated words, its
+ * `alt` form.
+ *
+ * Built for the hot path of every stage: terms are indexed by their first
+ * token (longest first), and two bitmaps of the first and last UTF-16 unit
+ * of those tokens reject most review tokens before any string is hashed.
+ * Matching allocates nothing unless something matches.
  */
 export class PhraseMatcher<P> {
-  private readonly table = new Map<string, { term: string; payload: P }>();
-  private maxLen = 0;
-  /** Terms that tokenise to nothing (pure punctuation/space); reported by checkLexicon. */
+  private readonly byFirst = new Map<string, PhraseEntry<P>[]>();
+  private readonly firstUnits = new Uint8Array(65536);
+  private readonly lastUnits = new Uint8Array(65536);
+  /** Terms that tokenise to nothing (pure punctuation or spaces): never matched; checkLexicon reports them. */
   readonly unmatchable: string[] = [];
+  readonly size: number;
 
+  /** Later entries whose tokens equal an earlier entry's replace it (user lexicons come last). */
   constructor(ctx: AnalyzerContext, entries: Iterable<{ term: string; payload: P }>) {
+    const byKey = new Map<string, PhraseEntry<P>>();
     for (const { term, payload } of entries) {
       const norms = ctx.tokenizeTerm(term).map((t) => t.norm);
-      if (norms.length === 0) {
-        this.unmatchable.push(term);
+      if (norms.length === 0) this.unmatchable.push(term);
+      else byKey.set(norms.join('\u0001'), { norms, term, payload });
+    }
+    for (const e of byKey.values()) {
+      const first = e.norms[0]!;
+      const list = this.byFirst.get(first);
+      if (list) list.push(e);
+      else this.byFirst.set(first, [e]);
+      this.firstUnits[first.charCodeAt(0)] = 1;
+      this.lastUnits[first.charCodeAt(first.length - 1)] = 1;
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.norms.length - a.norms.length);
+    this.size = byKey.size;
+  }
+
+  /** The longest term starting at token `i`, or undefined. */
+  longestAt(tokens: readonly Token[], i: number): PhraseEntry<P> | undefined {
+    const t = tokens[i]!;
+    let list = this.mayStart(t.norm) ? this.byFirst.get(t.norm) : undefined;
+    if (list === undefined && t.alt !== undefined && this.mayStart(t.alt)) list = this.byFirst.get(t.alt);
+    if (list === undefined) return undefined;
+    outer: for (const e of list) {
+      const n = e.norms.length;
+      if (i + n > tokens.length) continue;
+      for (let k = 1; k < n; k++) {
+        const u = tokens[i + k]!;
+        if (u.norm !== e.norms[k] && u.alt !== e.norms[k]) continue outer;
+      }
+      return e;
+    }
+    return undefined;
+  }
+
+  /** All non-overlapping leftmost-longest matches (a shared empty array when there are none). */
+  match(tokens: readonly Token[]): PhraseMatch<P>[] {
+    let out: PhraseMatch<P>[] | null = null;
+    for (let i = 0; i < tokens.length; ) {
+      const e = this.longestAt(tokens, i);
+      if (e === undefined) {
+        i++;
         continue;
       }
-      this.table.set(norms.join(SEP), { term, payload });
-      this.maxLen = Math.max(this.maxLen, norms.length);
+      (out ??= []).push({ from: i, to: i + e.norms.length, term: e.term, payload: e.payload });
+      i += e.norms.length;
     }
+    return out ?? NO_MATCHES;
   }
 
-  get size(): number {
-    return this.table.size;
-  }
-
-  /** Whether a term (already normalised into token norms) is in the table. */
-  hasNorms(norms: string[]): boolean {
-    return this.table.has(norms.join(SEP));
-  }
-
-  match(tokens: Token[]): PhraseMatch<P>[] {
-    const out: PhraseMatch<P>[] = [];
+  /** How many non-overlapping matches, skipping punctuation; pushes each term into `terms` when given. */
+  count(tokens: readonly Token[], terms?: string[]): number {
+    let hits = 0;
     for (let i = 0; i < tokens.length; ) {
-      let hit: PhraseMatch<P> | null = null;
-      let key = '';
-      let altKey = '';
-      for (let n = 1; n <= this.maxLen && i + n <= tokens.length; n++) {
-        const t = tokens[i + n - 1]!;
-        key = n === 1 ? t.norm : key + SEP + t.norm;
-        altKey = n === 1 ? (t.alt ?? t.norm) : altKey + SEP + (t.alt ?? t.norm);
-        const found = this.table.get(key) ?? (altKey !== key ? this.table.get(altKey) : undefined);
-        if (found) hit = { from: i, to: i + n, term: found.term, payload: found.payload };
+      const e = tokens[i]!.type === 'punct' ? undefined : this.longestAt(tokens, i);
+      if (e === undefined) i++;
+      else {
+        hits++;
+        terms?.push(e.term);
+        i += e.norms.length;
       }
-      if (hit) {
-        out.push(hit);
-        i = hit.to;
-      } else i++;
     }
-    return out;
+    return hits;
+  }
+
+  private mayStart(norm: string): boolean {
+    return this.firstUnits[norm.charCodeAt(0)] === 1 && this.lastUnits[norm.charCodeAt(norm.length - 1)] === 1;
   }
 }

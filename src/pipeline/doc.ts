@@ -83,18 +83,42 @@ export class TriageDoc {
 
   /** Map a span of the normalised text to the original text. */
   toOriginal(nStart: number, nEnd: number): { start: number; end: number } {
-    const map = this.offsetMap;
-    const last = map.length - 1;
-    const s = map[Math.max(0, Math.min(nStart, last))]!;
-    // The end maps through the last included character so dropped characters after it stay outside.
-    const e = nEnd > nStart ? map[Math.min(nEnd - 1, last)]! + charLenAt(this.original, map[Math.min(nEnd - 1, last)]!) : s;
-    return { start: s, end: Math.max(s, e) };
+    const start = this.originalStart(nStart);
+    return { start, end: this.originalEnd(nStart, nEnd, start) };
   }
 
-  /** Evidence for a span of the normalised text, with original offsets and surface. */
+  /**
+   * Evidence for a span of the normalised text, with original offsets and
+   * surface. Runs for every matched term of every review, so it builds one
+   * object and no intermediates.
+   */
+  evidenceAt(nStart: number, nEnd: number, source: Evidence['source'], rule: string, weight?: number, label?: string): Evidence {
+    const start = this.originalStart(nStart);
+    const end = this.originalEnd(nStart, nEnd, start);
+    const ev: Evidence = { source, rule, match: this.original.slice(start, end), start, end };
+    if (weight !== undefined) ev.weight = weight;
+    if (label !== undefined) ev.label = label;
+    return ev;
+  }
+
+  /** Like evidenceAt, taking the other fields as an object (label, note...). */
   spanEvidence(nStart: number, nEnd: number, fields: Omit<Evidence, 'start' | 'end' | 'match'>): Evidence {
-    const { start, end } = this.toOriginal(nStart, nEnd);
-    return { ...fields, match: this.original.slice(start, end), start, end };
+    const ev = this.evidenceAt(nStart, nEnd, fields.source, fields.rule, fields.weight, fields.label);
+    if (fields.note !== undefined) ev.note = fields.note;
+    return ev;
+  }
+
+  private originalStart(nStart: number): number {
+    const last = this.offsetMap.length - 1;
+    return this.offsetMap[nStart < last ? (nStart > 0 ? nStart : 0) : last]!;
+  }
+
+  /** The end maps through the last included character, so characters dropped after it stay outside. */
+  private originalEnd(nStart: number, nEnd: number, start: number): number {
+    if (nEnd <= nStart) return start;
+    const last = this.offsetMap.length - 1;
+    const k = this.offsetMap[nEnd - 1 < last ? nEnd - 1 : last]!;
+    return Math.max(start, k + charLenAt(this.original, k));
   }
 
   toAnalysis(): Analysis {

@@ -6,7 +6,6 @@ import type { Evidence, SentimentLabel } from '../../types.js';
 import { defineStage } from '../definition.js';
 import { DENSE_FEATURES, denseFeatures, modelContrastAt, type FeatureExtractor } from './features.js';
 import { LexiconScorer, type LexiconScore } from './lexicon-scorer.js';
-import { spanEvidence } from './evidence.js';
 import { SentimentModel } from './model.js';
 
 export { LexiconScorer, type LexiconScore } from './lexicon-scorer.js';
@@ -93,8 +92,8 @@ export function scoreSentiment(doc: TriageDoc, scorer: LexiconScorer, model: Sen
     evidence.push({ source: 'model', rule: 'linear-model', weight: round(modelLogit), note: MODEL_NOTE });
     // The n-gram / word that pushed the model hardest each way.
     const scale = 1 / Math.sqrt(features.count);
-    if (features.maxStart >= 0 && features.maxWeight * scale >= 0.05) evidence.push(spanEvidence(doc, features.maxStart, features.maxEnd, 'model', 'model-feature', round(features.maxWeight * scale)));
-    if (features.minStart >= 0 && features.minWeight * scale <= -0.05) evidence.push(spanEvidence(doc, features.minStart, features.minEnd, 'model', 'model-feature', round(features.minWeight * scale)));
+    if (features.maxStart >= 0 && features.maxWeight * scale >= 0.05) evidence.push(doc.evidenceAt(features.maxStart, features.maxEnd, 'model', 'model-feature', round(features.maxWeight * scale)));
+    if (features.minStart >= 0 && features.minWeight * scale <= -0.05) evidence.push(doc.evidenceAt(features.minStart, features.minEnd, 'model', 'model-feature', round(features.minWeight * scale)));
   } else modelLogit = o.lexiconWeight * lex.score;
 
   let logit = modelLogit + o.userLexiconWeight * lex.userScore;

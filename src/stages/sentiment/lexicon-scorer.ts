@@ -6,8 +6,7 @@ import type { AnalyzerContext } from '../../pipeline/context.js';
 import type { Token, TriageDoc } from '../../pipeline/doc.js';
 import type { Evidence } from '../../types.js';
 import { afinnBase } from './english-base.js';
-import { spanEvidence } from './evidence.js';
-import { TokenTrie } from './token-trie.js';
+import { PhraseMatcher } from '../../lexicon/matcher.js';
 
 /** What one lexicon term does; a term may be several things (`可惜` is an opinion and a contrast). */
 interface Cue {
@@ -87,8 +86,7 @@ const INTENSIFIER_SCOPE = 2;
  * questions. Built once per analyzer; `score` is linear in the token count.
  */
 export class LexiconScorer {
-  private readonly trie: TokenTrie<Cue>;
-  private readonly hit = { to: 0, term: '' };
+  private readonly trie: PhraseMatcher<Cue>;
   /** Emoji by first code point, so `👍🏻` (with a skin tone) scores like `👍`. */
   private readonly emojiBase = new Map<string, Cue>();
   /** Every cue by its normalised term, to split segmenter compounds such as `真不错` = `真` + `不错`. */
@@ -142,7 +140,7 @@ export class LexiconScorer {
       if (term.length <= 2 && (c.negScope !== undefined || c.factor !== undefined)) this.modifierFirstChars[term.charCodeAt(0)] = 1;
       if (term.length === 1 && c.negScope !== undefined) this.negatorChars[term.charCodeAt(0)] = 1;
     }
-    this.trie = new TokenTrie(ctx, [...cues].map(([term, payload]) => ({ term, payload })));
+    this.trie = new PhraseMatcher(ctx, [...cues].map(([term, payload]) => ({ term, payload })));
     for (const [term, c] of cues) {
       const cp = term.codePointAt(0)!;
       if (c.weight !== undefined && cp >= 0x2190 && !(cp >= 0x3000 && cp <= 0xffef)) {
@@ -215,7 +213,7 @@ export class LexiconScorer {
         opinionClauses++;
         if (question && rhetorical) {
           factor = -1;
-          if (endTok) evidence.push(withNote(spanEvidence(doc, endTok.nStart, endTok.nEnd, 'rule', 'rhetorical-question'), 'a rhetorical question says the opposite'));
+          if (endTok) evidence.push(withNote(doc.evidenceAt(endTok.nStart, endTok.nEnd, 'rule', 'rhetorical-question'), 'a rhetorical question says the opposite'));
         } else if (question) {
           factor = rules.questionFactor;
           questionClauses++;
@@ -236,18 +234,17 @@ export class LexiconScorer {
       intensity = 1;
     };
 
-    const hit = this.hit;
     let lastWordToken: Token | undefined;
     for (let i = 0; i < tokens.length; ) {
       const t = tokens[i]!;
       let c: Cue | undefined;
       let matchedTerm: string | undefined;
       let to = i + 1;
-      const found = t.type === 'punct' ? null : this.trie.longestAt(tokens, i, hit);
+      const found = t.type === 'punct' ? undefined : this.trie.longestAt(tokens, i);
       if (found) {
-        c = found;
-        matchedTerm = hit.term;
-        to = hit.to;
+        c = found.payload;
+        matchedTerm = found.term;
+        to = i + found.norms.length;
       } else if (t.type === 'emoji') c = this.emojiBase.get(String.fromCodePoint(t.text.codePointAt(0)!));
       else if (t.type === 'han' && t.norm.length >= 2) {
         // The segmenter glues things to words it knows. Try, in order: a trailing particle
@@ -314,7 +311,7 @@ export class LexiconScorer {
         sawContrast = true;
         contrastAt = first.nStart;
         contrastWeight = c.contrast;
-        evidence.push(withNote(spanEvidence(doc, first.nStart, last.nEnd, 'rule', 'contrast'), `the clause after it weighs ${c.contrast}x`));
+        evidence.push(withNote(doc.evidenceAt(first.nStart, last.nEnd, 'rule', 'contrast'), `the clause after it weighs ${c.contrast}x`));
         clauseEvidenceFrom = evidence.length;
       }
       if (c.weight === undefined) {
@@ -336,7 +333,7 @@ export class LexiconScorer {
         if (i <= negUntil) {
           w = -w * rules.negationFactor;
           const n = tokens[negAt]!;
-          evidence.push(withNote(spanEvidence(doc, n.nStart, last.nEnd, 'rule', 'negation'), 'flips the opinion word'));
+          evidence.push(withNote(doc.evidenceAt(n.nStart, last.nEnd, 'rule', 'negation'), 'flips the opinion word'));
           how.push('negated');
         }
         negUntil = -1;
@@ -350,7 +347,7 @@ export class LexiconScorer {
           clauseUser += w;
           (userSpans ??= []).push(first.nStart, last.nEnd);
         }
-        const ev = spanEvidence(doc, first.nStart, last.nEnd, 'lexicon', matchedTerm ?? first.norm, w);
+        const ev = doc.evidenceAt(first.nStart, last.nEnd, 'lexicon', matchedTerm ?? first.norm, w);
         if (how.length) ev.note = how.join(', ');
         evidence.push(ev);
       }

@@ -6,7 +6,7 @@ import type { TriageDoc } from '../../pipeline/doc.js';
 import type { Evidence, SpamKind } from '../../types.js';
 import { defineStage } from '../definition.js';
 import { findContacts, type ContactKind } from './contacts.js';
-import { CueMatcher } from './cues.js';
+import { PhraseMatcher } from '../../lexicon/matcher.js';
 import { GibberishDetector } from './gibberish.js';
 import { combineScore, orderKinds, SPAM_EXTRAS_KEY, type SpamExtras } from './score.js';
 import { TemplateDetector } from './template.js';
@@ -82,12 +82,8 @@ export const spamStage = defineStage({
     // Both languages in one table: comments mix scripts, and cue words do not collide.
     const entries = [...ctx.lexicons.get('zh', 'spam'), ...ctx.lexicons.get('en', 'spam')]
       .filter((e) => e.kind !== 'duplicate' && e.kind !== 'flood') // batch-only kinds have no per-review cue
-      .map((e) => ({
-        term: e.term,
-        norms: ctx.tokenizeTerm(e.term).map((t) => t.norm),
-        payload: { kind: e.kind, weight: e.weight ?? DEFAULT_CUE_WEIGHT[e.kind] } as Cue,
-      }));
-    const matcher = new CueMatcher<Cue>(entries);
+      .map((e) => ({ term: e.term, payload: { kind: e.kind, weight: e.weight ?? DEFAULT_CUE_WEIGHT[e.kind] } as Cue }));
+    const matcher = new PhraseMatcher<Cue>(ctx, entries);
     const gibberish = new GibberishDetector(options.randomHan ? loadCommonHan(ctx.dataDir) : new Set());
     const template = new TemplateDetector(options.templateMinGeneric);
     const extras: SpamExtras = { partial: 0, threshold: options.threshold };
@@ -172,7 +168,7 @@ function weighContacts(doc: TriageDoc, evidence: Evidence[]): number {
  * Lexicon cues: sums advertising and irrelevant weights (each cue once, however
  * often repeated) and collects template (generic-word) hits for the template rule.
  */
-function weighCues(matcher: CueMatcher<Cue>, doc: TriageDoc, evidence: Evidence[], generic: GenericHit[]): { advertising: number; irrelevant: number } {
+function weighCues(matcher: PhraseMatcher<Cue>, doc: TriageDoc, evidence: Evidence[], generic: GenericHit[]): { advertising: number; irrelevant: number } {
   const sums = { advertising: 0, irrelevant: 0 };
   let counted: Set<string> | null = null;
   for (const m of matcher.match(doc.tokens)) {
