@@ -157,10 +157,15 @@ else {
     const state = { reviews: docs.map((d) => d.review), docs, result: { items: [] }, options: {} };
     analyzer.batchPipeline.get('cluster').run(state);
     analyzer.batchPipeline.get('flood').run(state);
+    // escalation raises severities, so it runs once; the other three are pure functions of the state: best of 3.
     const times = names.map((name) => {
-      const t0 = performance.now();
-      analyzer.batchPipeline.get(name).run(state);
-      return performance.now() - t0;
+      let best = Infinity;
+      for (let k = 0; k < (name === 'escalation' ? 1 : 3); k++) {
+        const t0 = performance.now();
+        analyzer.batchPipeline.get(name).run(state);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
     });
     // The first (20k) round warms up the JIT and is not reported.
     if (n !== 20000) out.push([n, ...times.map((t) => Math.round(t)), Math.round(times.reduce((a, b) => a + b, 0)), state.result.queue.length, state.result.alerts.length]);
