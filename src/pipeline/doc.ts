@@ -1,4 +1,5 @@
 import type { NormalizedReview } from '../input/schema.js';
+import { mapEnd, mapStart } from '../util/offsets.js';
 import {
   lowSeverity,
   neutralSentiment,
@@ -109,16 +110,11 @@ export class TriageDoc {
   }
 
   private originalStart(nStart: number): number {
-    const last = this.offsetMap.length - 1;
-    return this.offsetMap[nStart < last ? (nStart > 0 ? nStart : 0) : last]!;
+    return mapStart(this.offsetMap, nStart);
   }
 
-  /** The end maps through the last included character, so characters dropped after it stay outside. */
   private originalEnd(nStart: number, nEnd: number, start: number): number {
-    if (nEnd <= nStart) return start;
-    const last = this.offsetMap.length - 1;
-    const k = this.offsetMap[nEnd - 1 < last ? nEnd - 1 : last]!;
-    return Math.max(start, k + charLenAt(this.original, k));
+    return mapEnd(this.offsetMap, this.original, nStart, nEnd, start);
   }
 
   toAnalysis(): Analysis {
@@ -140,14 +136,4 @@ function identityMap(n: number): Int32Array {
   const m = new Int32Array(n + 1);
   for (let i = 0; i <= n; i++) m[i] = i;
   return m;
-}
-
-function charLenAt(s: string, i: number): number {
-  if (i >= s.length) return 0;
-  const c = s.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-    const d = s.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return 2;
-  }
-  return 1;
 }

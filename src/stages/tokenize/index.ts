@@ -13,10 +13,7 @@ export const tokenizeStage = defineStage({
       name: 'tokenize',
       run(doc) {
         const elongated = doc.signals.filter((s) => s.kind === 'elongation');
-        doc.tokens = ctx.tokenizer.tokenize(doc.normalized, {
-          toOriginal: (s, e) => doc.toOriginal(s, e),
-          elongated,
-        });
+        doc.tokens = ctx.tokenizer.tokenize(doc.normalized, { offsetMap: doc.offsetMap, original: doc.original, elongated });
       },
     };
   },

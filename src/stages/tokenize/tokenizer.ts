@@ -1,6 +1,7 @@
 import TreebankWordTokenizer from 'natural/lib/natural/tokenizers/treebank_word_tokenizer.js';
 import type { Token, TokenType } from '../../pipeline/doc.js';
 import type { Segmenter } from './segmenter.js';
+import { mapEnd, mapStart } from '../../util/offsets.js';
 
 /**
  * Splits normalised text into tokens by script: Chinese runs go to the
@@ -45,51 +46,42 @@ const GROUP_TYPE: Record<(typeof GROUPS)[number], TokenType> = {
 };
 
 export interface TokenizeHooks {
-  /** Maps a span of the normalised text to the original. */
-  toOriginal(nStart: number, nEnd: number): { start: number; end: number };
+  /** Offset map of the normalised text (see src/util/offsets.ts); identity when omitted. */
+  offsetMap?: Int32Array;
+  /** The original text the map points into. */
+  original?: string;
   /** Original-text spans where letters were elongated (`soooo`), in order. */
   elongated?: Array<{ start: number; end: number }>;
 }
 
-/** Short Chinese runs repeat across reviews (不错, 很好, 物流很快): remember their segmentation. */
-const CACHE_MAX_RUN = 16;
-const CACHE_MAX_ENTRIES = 200_000;
+const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3007]/;
 
 export class ScriptTokenizer {
   private readonly treebank = new TreebankWordTokenizer();
-  private readonly cache = new Map<string, string[]>();
   constructor(private readonly segmenter: Segmenter) {}
-
-  /** Forget cached segmentations (call after teaching the segmenter new words). */
-  clearCache(): void {
-    this.cache.clear();
-  }
-
-  private segment(run: string): string[] {
-    if (run.length > CACHE_MAX_RUN) return this.segmenter.cut(run);
-    let pieces = this.cache.get(run);
-    if (!pieces) {
-      pieces = this.segmenter.cut(run);
-      if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
-      this.cache.set(run, pieces);
-    }
-    return pieces;
-  }
 
   get segmenterName(): string {
     return this.segmenter.name;
   }
 
-  /** Tokens of a normalised text; offsets map back through `hooks.toOriginal` (identity when omitted). */
+  /** Tokens of a normalised text; offsets map back through `hooks.offsetMap` (identity when omitted). */
   tokenize(text: string, hooks?: TokenizeHooks): Token[] {
-    const toOriginal = hooks?.toOriginal ?? ((s: number, e: number) => ({ start: s, end: e }));
+    const map = hooks?.offsetMap;
+    const original = hooks?.original ?? text;
     const tokens: Token[] = [];
     const push = (surface: string, type: TokenType, nStart: number): void => {
       const nEnd = nStart + surface.length;
-      const { start, end } = toOriginal(nStart, nEnd);
+      let start = nStart;
+      let end = nEnd;
+      if (map) {
+        start = mapStart(map, nStart);
+        end = mapEnd(map, original, nStart, nEnd, start);
+      }
       const norm = type === 'word' || type === 'url' || type === 'email' || type === 'handle' || type === 'hashtag' ? surface.toLowerCase().replace(/’/g, "'") : surface;
       tokens.push({ text: surface, norm, type, start, end, nStart, nEnd });
     };
+    // One segmenter call per text, not per Chinese run: the call overhead dominated short runs.
+    const han = HAN.test(text) ? new PieceCursor(this.segmenter.cut(text)) : null;
     TOKEN_RE.lastIndex = 0;
     for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
       let k = 1;
@@ -97,7 +89,7 @@ export class ScriptTokenizer {
       const group = GROUPS[k - 1]!;
       const at = m.index;
       if (group === 'space') continue;
-      if (group === 'han') this.pushPieces(m[0], at, this.segment(m[0]), 'han', push);
+      if (group === 'han') this.pushPieces(m[0], at, han!.take(at, m[0].length) ?? this.segmenter.cut(m[0]), 'han', push);
       else if (group === 'latin') this.pushPieces(m[0], at, this.latinPieces(m[0]), 'word', push);
       else push(m[0], GROUP_TYPE[group], at);
     }
@@ -136,5 +128,31 @@ function markElongated(tokens: Token[], spans: Array<{ start: number; end: numbe
       const single = t.norm.replace(/([a-z])\1+/g, '$1');
       if (single !== t.norm) t.alt = single;
     }
+  }
+}
+
+/**
+ * Walks the segmenter's pieces of a whole text in step with the regex scan,
+ * handing out the pieces that exactly cover one Chinese run. Returns null
+ * when the pieces do not line up with the run (a segmenter that merged
+ * across scripts), and the caller segments that run alone.
+ */
+class PieceCursor {
+  private index = 0;
+  private pos = 0;
+  constructor(private readonly pieces: string[]) {}
+
+  take(at: number, length: number): string[] | null {
+    const pieces = this.pieces;
+    while (this.index < pieces.length && this.pos < at) this.pos += pieces[this.index++]!.length;
+    if (this.pos !== at) return null;
+    const out: string[] = [];
+    const end = at + length;
+    while (this.index < pieces.length && this.pos < end) {
+      const p = pieces[this.index++]!;
+      this.pos += p.length;
+      out.push(p);
+    }
+    return this.pos === end ? out : null;
   }
 }
