@@ -132,8 +132,16 @@ export class TriageDoc {
   }
 }
 
+/**
+ * The identity map, as a view of one shared, growing array: the normalize
+ * stage replaces it for almost every review, so it should cost nothing.
+ * Nothing writes into offset maps (they are replaced whole), so sharing is safe.
+ */
+let identity = new Int32Array(0);
 function identityMap(n: number): Int32Array {
-  const m = new Int32Array(n + 1);
-  for (let i = 0; i <= n; i++) m[i] = i;
-  return m;
+  if (identity.length < n + 1) {
+    identity = new Int32Array(Math.max(n + 1, identity.length * 2, 4096));
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+  }
+  return identity.subarray(0, n + 1);
 }
