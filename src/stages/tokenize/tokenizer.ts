@@ -7,8 +7,8 @@ import { mapEnd, mapStart } from '../../util/offsets.js';
  * Splits normalised text into tokens by script: Chinese runs go to the
  * segmenter, Latin runs to natural's Treebank tokenizer (which splits
  * contractions: `isn't` -> `is` + `n't`), and URLs, emails, handles,
- * hashtags, numbers, emoji and emoticons are kept whole. One regex pass
- * over the text: linear in its length.
+ * hashtags, numbers, emoji and emoticons are kept whole. One scan over
+ * the text: linear in its length.
  */
 const TOKEN_RE = new RegExp(
   [
@@ -25,8 +25,25 @@ const TOKEN_RE = new RegExp(
     String.raw`([\p{P}\p{S}])`,
     String.raw`([\s\S])`,
   ].join('|'),
-  'giu',
+  'iyu', // sticky: applied at one position at a time by the scan loop
 );
+
+/**
+ * ASCII punctuation that can start nothing but a punctuation token (not an
+ * emoticon `:` `;` `=` `^` `<`, handle `@`, hashtag `#`, or the `.`, `+`, `-`,
+ * `_` an email may start with). The scan loop emits these without the regex.
+ */
+const PLAIN_PUNCT = new Uint8Array(128);
+for (const ch of ',!?"\'()[]{}*&%$~/\\|>`') PLAIN_PUNCT[ch.charCodeAt(0)] = 1;
+
+/** CJK and general punctuation blocks (minus the two emoji in them): always a punctuation token. */
+function isWidePunct(c: number): boolean {
+  return (c >= 0x3000 && c <= 0x303f && c !== 0x3030 && c !== 0x303d) || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e) || (c >= 0xff00 && c <= 0xffef);
+}
+
+function isHanUnit(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
+}
 
 /** What each capture group of TOKEN_RE is, in order (plain groups: named ones allocate an object per match). */
 const GROUPS = ['url', 'email', 'handle', 'hashtag', 'emoticon', 'number', 'emoji', 'latin', 'han', 'space', 'punct', 'other'] as const;
@@ -82,16 +99,37 @@ export class ScriptTokenizer {
     };
     // One segmenter call per text, not per Chinese run: the call overhead dominated short runs.
     const han = HAN.test(text) ? new PieceCursor(this.segmenter.cut(text)) : null;
-    TOKEN_RE.lastIndex = 0;
-    for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    // Chinese runs, spaces and plain punctuation (most of a Chinese review) are scanned by hand;
+    // everything else goes through the sticky regex at its position.
+    const n = text.length;
+    for (let i = 0; i < n; ) {
+      const c = text.charCodeAt(i);
+      if (isHanUnit(c)) {
+        let j = i + 1;
+        while (j < n && isHanUnit(text.charCodeAt(j))) j++;
+        const run = text.slice(i, j);
+        this.pushPieces(run, i, han!.take(i, run.length) ?? this.segmenter.cut(run), 'han', push);
+        i = j;
+        continue;
+      }
+      if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) {
+        i++;
+        continue;
+      }
+      if ((c < 0x80 && PLAIN_PUNCT[c] === 1) || isWidePunct(c)) {
+        push(text[i]!, 'punct', i);
+        i++;
+        continue;
+      }
+      TOKEN_RE.lastIndex = i;
+      const m = TOKEN_RE.exec(text)!; // the last alternative matches any character
       let k = 1;
       while (m[k] === undefined) k++;
       const group = GROUPS[k - 1]!;
-      const at = m.index;
-      if (group === 'space') continue;
-      if (group === 'han') this.pushPieces(m[0], at, han!.take(at, m[0].length) ?? this.segmenter.cut(m[0]), 'han', push);
-      else if (group === 'latin') this.pushPieces(m[0], at, this.latinPieces(m[0]), 'word', push);
-      else push(m[0], GROUP_TYPE[group], at);
+      if (group === 'latin') this.pushPieces(m[0], i, this.latinPieces(m[0]), 'word', push);
+      else if (group === 'han') this.pushPieces(m[0], i, this.segmenter.cut(m[0]), 'han', push);
+      else if (group !== 'space') push(m[0], GROUP_TYPE[group], i);
+      i += m[0].length;
     }
     if (hooks?.elongated?.length) markElongated(tokens, hooks.elongated);
     return tokens;
