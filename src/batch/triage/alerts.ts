@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AnalyzerContext } from '../../pipeline/context.js';
 import type { TriageDoc } from '../../pipeline/doc.js';
 import { defineBatchStage } from '../../stages/definition.js';
-import { CueIndex } from '../../stages/severity/cue-index.js';
+import { PhraseMatcher } from '../../lexicon/matcher.js';
 import type { BatchState } from '../state.js';
 import type { CampaignGroup } from '../spam/types.js';
 import { dailySeries, type Day } from './daily.js';
@@ -63,7 +63,7 @@ export const alertsStage = defineBatchStage({
   name: 'alerts',
   optionsSchema: AlertsOptionsSchema,
   create(ctx: AnalyzerContext, options) {
-    const highRisk = new CueIndex(ctx, options.highRiskTerms.map((term) => ({ term, payload: term })));
+    const highRisk = new PhraseMatcher(ctx, options.highRiskTerms.map((term) => ({ term, payload: term })));
     return {
       name: 'alerts',
       run(state: BatchState) {
@@ -77,7 +77,7 @@ export const alertsStage = defineBatchStage({
  * Alerts in rule order: critical reviews, campaigns, rating drops, decline
  * streaks, negative-rate spikes, high-risk reviews, manual review.
  */
-export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: CueIndex<string>): Alert[] {
+export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: PhraseMatcher<string>): Alert[] {
   const docs = state.docs;
   const times = reviewTimes(docs);
   const alerts: Alert[] = [];

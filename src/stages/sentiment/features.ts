@@ -97,7 +97,9 @@ export class FeatureExtractor {
    * goes instead of buffering indexes, so a review costs one pass and no
    * writes. Training leaves it null to get the indexes.
    */
-  private weights: Float32Array | null = null;
+  private weights: Int16Array | null = null;
+  /** What one integer weight step is worth (1 / the model file's scale). */
+  private unit = 1;
   /** Features ending at or before this normalised offset precede a contrast marker. */
   private cut = -1;
   /**
@@ -107,13 +109,13 @@ export class FeatureExtractor {
    */
   readonly acc = new Float64Array(8);
   get sumBefore(): number {
-    return this.acc[0]!;
+    return this.acc[0]! * this.unit;
   }
   get sumAfter(): number {
-    return this.acc[1]!;
+    return this.acc[1]! * this.unit;
   }
   get maxWeight(): number {
-    return this.acc[2]!;
+    return this.acc[2]! * this.unit;
   }
   get maxStart(): number {
     return this.acc[3]!;
@@ -122,7 +124,7 @@ export class FeatureExtractor {
     return this.acc[4]!;
   }
   get minWeight(): number {
-    return this.acc[5]!;
+    return this.acc[5]! * this.unit;
   }
   get minStart(): number {
     return this.acc[6]!;
@@ -135,10 +137,11 @@ export class FeatureExtractor {
     this.mask = (1 << bits) - 1;
   }
 
-  /** Switches to scoring mode with these bucket weights (length 2^bits). */
-  scoreWith(weights: Float32Array): void {
+  /** Switches to scoring mode with these integer bucket weights (length 2^bits), each worth `unit`. */
+  scoreWith(weights: Int16Array, unit: number): void {
     if (weights.length !== this.mask + 1) throw new RangeError(`weights must have 2^${this.bits} entries`);
     this.weights = weights;
+    this.unit = unit;
   }
 
   /** In scoring mode: extract and sum in one pass. Returns the feature count. */

@@ -26,7 +26,9 @@ export class SentimentModel {
   readonly hashBits: number;
   private readonly bias: number;
   private readonly dense: Float64Array;
-  private readonly weights: Float32Array;
+  /** Weights as the file stores them (weight x scale, integers): half the memory of floats, so fewer cache misses per n-gram. */
+  private readonly weights: Int16Array;
+  private readonly unit: number;
 
   constructor(file: SentimentModelFile, source: string) {
     if (file?.format !== 'review-triage-sentiment/1' || !Array.isArray(file.indexDeltas) || file.indexDeltas.length !== file.weights?.length) {
@@ -35,11 +37,14 @@ export class SentimentModel {
     this.hashBits = file.hashBits;
     this.bias = file.bias;
     this.dense = Float64Array.from(DENSE_FEATURES, (name) => file.dense[name] ?? 0);
-    this.weights = new Float32Array(1 << file.hashBits);
+    this.weights = new Int16Array(1 << file.hashBits);
+    this.unit = 1 / file.scale;
     let at = 0;
     for (let k = 0; k < file.indexDeltas.length; k++) {
       at += file.indexDeltas[k]!;
-      this.weights[at] = file.weights[k]! / file.scale;
+      const w = Math.round(file.weights[k]!);
+      if (w < -32768 || w > 32767) throw new OptionsError(`sentiment.modelPath: ${source} has a weight beyond 16 bits at bucket ${at}; retrain with a smaller scale.`, [{ path: ['sentiment', 'modelPath'], message: 'weight out of range' }]);
+      this.weights[at] = w;
     }
   }
 
@@ -73,7 +78,7 @@ export class SentimentModel {
   /** A feature extractor bound to this model's weights (one per stage instance: it keeps state per review). */
   extractor(): FeatureExtractor {
     const fx = new FeatureExtractor(this.hashBits);
-    fx.scoreWith(this.weights);
+    fx.scoreWith(this.weights, this.unit);
     return fx;
   }
 }

@@ -1,7 +1,7 @@
 import type { TriageDoc, Token } from '../../pipeline/doc.js';
 import type { AnalyzerContext } from '../../pipeline/context.js';
 import type { LexiconLang } from '../../lexicon/schema.js';
-import { CueIndex } from './cue-index.js';
+import { PhraseMatcher } from '../../lexicon/matcher.js';
 import type { Evidence } from '../../types.js';
 
 export const TRIGGERS = ['safety', 'legal', 'fraud', 'escalate', 'intensity', 'loss'] as const;
@@ -40,7 +40,7 @@ export function emptyTotals(): Record<Trigger, number> {
  * collide, and one pass over the tokens is cheaper than two.
  */
 export class TriggerScanner {
-  private readonly cues: CueIndex<Cue>;
+  private readonly cues: PhraseMatcher<Cue>;
   private readonly negators: Set<string>;
   /** Cue terms looked for inside @handles and #hashtags (`@问题食品大曝光`, `#假货#`), which are single tokens. */
   private readonly embedded: Array<{ term: string; trigger: Trigger; weight: number }> = [];
@@ -67,7 +67,7 @@ export class TriggerScanner {
       }
     }
     for (const n of negators.size ? [] : FALLBACK_NEGATORS) negators.add(n);
-    this.cues = new CueIndex(ctx, entries);
+    this.cues = new PhraseMatcher(ctx, entries);
     this.negators = negators;
   }
 
@@ -98,7 +98,7 @@ export class TriggerScanner {
         i++;
         continue;
       }
-      const hit = this.cues.at(tokens, i);
+      const hit = this.cues.longestAt(tokens, i);
       if (hit === undefined) {
         // The segmenter may glue a softener to its word (`有点小`): count a two-character softener prefix.
         if (t.type === 'han' && t.norm.length > 2 && this.mildPrefixes.has(t.norm.slice(0, 2))) mild++;
