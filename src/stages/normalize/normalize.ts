@@ -27,6 +27,13 @@ export interface Normalized {
 }
 
 /**
+ * Scratch maps, one per pass, reused across calls: normalising is
+ * synchronous and each pass's map is consumed before the next call, so only
+ * the final map is allocated (at its exact size).
+ */
+const scratch: Int32Array[] = [new Int32Array(1024), new Int32Array(1024)];
+
+/**
  * Text plus the original offset of each of its UTF-16 units. Characters
  * copied unchanged from the source are gathered into slices (most of a
  * review), so the per-character cost is a typed-array write.
@@ -41,8 +48,12 @@ class MappedBuilder {
     private readonly source: string,
     /** Original offset of each source unit (identity for the first pass). */
     private readonly sourceMap: Int32Array | null,
+    /** Which scratch map this pass writes into. */
+    private readonly slot: 0 | 1,
   ) {
-    this.map = new Int32Array(source.length + 16);
+    const need = source.length + 16;
+    if (scratch[slot]!.length < need) scratch[slot] = new Int32Array(Math.max(need, scratch[slot]!.length * 2));
+    this.map = scratch[slot]!;
   }
   /** Copy source unit `i` unchanged. */
   keep(i: number): void {
@@ -62,11 +73,12 @@ class MappedBuilder {
     for (let k = 0; k < text.length; k++) this.map[this.n++] = origin;
     this.parts.push(text);
   }
-  finish(originalLength: number): { text: string; map: Int32Array } {
+  /** `keep: true` copies the map out of scratch (the final pass); otherwise it is a view valid until the next call. */
+  finish(originalLength: number, keep: boolean): { text: string; map: Int32Array } {
     this.flush();
     this.reserve(1);
     this.map[this.n] = originalLength;
-    return { text: this.parts.join(''), map: this.map.subarray(0, this.n + 1) };
+    return { text: this.parts.length === 1 ? this.parts[0]! : this.parts.join(''), map: keep ? this.map.slice(0, this.n + 1) : this.map.subarray(0, this.n + 1) };
   }
   private flush(): void {
     if (this.runStart >= 0) this.parts.push(this.source.slice(this.runStart, this.runEnd));
@@ -76,7 +88,7 @@ class MappedBuilder {
     if (this.n + k + 1 <= this.map.length) return;
     const bigger = new Int32Array(Math.max(this.map.length * 2, this.n + k + 16));
     bigger.set(this.map);
-    this.map = bigger;
+    this.map = scratch[this.slot] = bigger;
   }
 }
 
@@ -123,7 +135,7 @@ class SignalList {
 }
 
 function foldCodePoints(s: string, signals: SignalList): { text: string; map: Int32Array } {
-  const out = new MappedBuilder(s, null);
+  const out = new MappedBuilder(s, null, 0);
   let lastWasSpace = false;
   let prevPicto = false;
   for (let i = 0; i < s.length; ) {
@@ -188,7 +200,7 @@ function foldCodePoints(s: string, signals: SignalList): { text: string; map: In
     }
     i += width;
   }
-  return out.finish(s.length);
+  return out.finish(s.length, false);
 }
 
 function nextIsPicto(s: string, i: number): boolean {
@@ -227,7 +239,7 @@ function foldSequences(s: string, map: Int32Array, signals: SignalList, o: Norma
   const joinSpaced = o.joinSpacedHan !== false;
   const foldPunct = o.foldRepeatedPunctuation !== false;
   const foldElong = o.foldElongation !== false;
-  const out = new MappedBuilder(s, map);
+  const out = new MappedBuilder(s, map, 1);
   let hanRun = 0; // length of the Han run just before i
   let repeat = 0; // how many times the previous character repeated
   let prev = -1;
@@ -266,5 +278,5 @@ function foldSequences(s: string, map: Int32Array, signals: SignalList, o: Norma
     out.keep(i);
   }
   if (folded > 0) flushFold(isFoldablePunct(prev) ? 'repeated_punctuation' : 'elongation', s.length);
-  return out.finish(map[s.length]!);
+  return out.finish(map[s.length]!, true);
 }
