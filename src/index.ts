@@ -20,3 +20,6 @@ import { detectLanguage } from './stages/language/detect.js';
 export { negativeClassifier, classifyOptionsSchema, CLASSIFY_EXTRAS_KEY, type ClassifyExtras } from './stages/classify/index.js';
 export { timestampMs } from './input/schema.js';
 export type { CampaignGroup, ClusterOptions, FloodOptions } from './batch/spam/index.js';
+// Triage: the queue, summary and alert building blocks, and the severity rules.
+export * from './batch/triage/index.js';
+export { decideSeverity, SeverityOptionsSchema, actionsFor, parseActions, type SeverityOptions, type ActionsData } from './stages/severity/index.js';
