@@ -102,10 +102,11 @@ class MappedBuilder {
  */
 export function normalizeText(original: string, convert: ChineseConverter | null, options: NormalizeOptions = {}): Normalized {
   const signals = new SignalList();
-  const first = foldCodePoints(original, signals);
+  const convertNow = convert && options.traditionalToSimplified !== false ? convert : null;
+  const first = foldCodePoints(original, signals, convertNow ? (convertNow.affects ?? isHan) : null);
   let text = first.text;
-  if (convert && options.traditionalToSimplified !== false && mayConvert(text, convert)) {
-    const converted = convertKeepingLength(text, convert);
+  if (convertNow && first.mayConvert) {
+    const converted = convertKeepingLength(text, convertNow);
     if (converted !== text) {
       signals.push({ kind: 'traditional', start: 0, end: original.length, count: diffCount(text, converted) });
       text = converted;
@@ -134,8 +135,10 @@ class SignalList {
   }
 }
 
-function foldCodePoints(s: string, signals: SignalList): { text: string; map: Int32Array } {
+/** Pass 1. `affects` (when converting) flags characters the traditional converter may change, so most texts skip it. */
+function foldCodePoints(s: string, signals: SignalList, affects: ((cp: number) => boolean) | null): { text: string; map: Int32Array; mayConvert: boolean } {
   const out = new MappedBuilder(s, null, 0);
+  let mayConvert = false;
   let lastWasSpace = false;
   let prevPicto = false;
   for (let i = 0; i < s.length; ) {
@@ -183,6 +186,7 @@ function foldCodePoints(s: string, signals: SignalList): { text: string; map: In
       lastWasSpace = prevPicto = false;
     } else if (isHan(cp) || cp === 0x200d || cp === 0xfe0f || (cp > 0x3000 && cp < 0x3040 && cp !== 0x3030 && cp !== 0x303d && cp !== 0x3036)) {
       // Han and CJK punctuation are already canonical under NFKC.
+      if (affects !== null && !mayConvert && affects(cp)) mayConvert = true;
       out.keep(i);
       if (width === 2) out.keep(i + 1);
       lastWasSpace = false;
@@ -194,27 +198,21 @@ function foldCodePoints(s: string, signals: SignalList): { text: string; map: In
       if (folded === ch) {
         out.keep(i);
         if (width === 2) out.keep(i + 1);
-      } else out.emit(folded, i);
+      } else {
+        out.emit(folded, i);
+        if (affects !== null) mayConvert = true; // e.g. a compatibility ideograph folded to a unified one
+      }
       lastWasSpace = false;
       prevPicto = picto;
     }
     i += width;
   }
-  return out.finish(s.length, false);
+  return { ...out.finish(s.length, false), mayConvert };
 }
 
 function nextIsPicto(s: string, i: number): boolean {
   const cp = s.codePointAt(i);
   return cp !== undefined && isPictographic(cp);
-}
-
-function mayConvert(s: string, convert: ChineseConverter): boolean {
-  const affects = convert.affects ?? isHan;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x3400 && affects(c)) return true;
-  }
-  return false;
 }
 
 /** Whole-text conversion keeps phrase context; if it ever changes the length, convert per character so offsets stay exact. */

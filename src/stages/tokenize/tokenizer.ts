@@ -145,14 +145,10 @@ export class ScriptTokenizer {
     let pos = 0;
     for (const piece of pieces) {
       if (!piece) continue;
+      // Runs hold only Han or only Latin letters, so a piece is never blank and is its own surface.
       const found = run.startsWith(piece, pos) ? pos : run.indexOf(piece, pos);
       if (found < 0) continue;
-      const surface = run.slice(found, found + piece.length);
-      if (surface.trim() === '') {
-        pos = found + piece.length;
-        continue;
-      }
-      push(surface, type, at + found);
+      push(piece, type, at + found);
       pos = found + piece.length;
     }
   }
