@@ -50,6 +50,9 @@ const WEAK_TOPICS: ReadonlySet<Topic> = new Set(['price', 'other']);
 /** Urgency per doubling of a complaint's length (in units of 10 words): detail makes a complaint more actionable. */
 const DETAIL_WEIGHT = 0.5;
 
+/** Trigger reasons in the order a support agent should read them: harm, threats, fraud, escalation, anger, loss. */
+const REASON_ORDER = ['safety', 'legal', 'fraud', 'escalate', 'intensity', 'loss'] as const;
+
 /**
  * TAXONOMY section 4 as rules. The text sets a floor (safety, legal threats
  * and fraud always count; escalation, anger and loss count only in a
@@ -68,29 +71,10 @@ export function decideSeverity(input: SeverityInput, o: SeverityOptions): Severi
   const complaint = input.complaint;
   if (!complaint) t.escalate = t.intensity = t.loss = 0;
 
-  if (t.safety > 0) {
-    fired.add('safety');
-    reasons.push(say.trigger('safety', input.terms.safety));
-  }
-  if (t.legal > 0) {
-    fired.add('legal');
-    reasons.push(say.trigger('legal', input.terms.legal));
-  }
-  if (t.fraud > 0) {
-    fired.add('fraud');
-    reasons.push(say.trigger('fraud', input.terms.fraud));
-  }
-  if (t.escalate > 0) {
-    fired.add('escalate');
-    reasons.push(say.trigger('escalate', input.terms.escalate));
-  }
-  if (t.intensity > 0) {
-    fired.add('intensity');
-    reasons.push(say.trigger('intensity', input.terms.intensity));
-  }
-  if (t.loss > 0) {
-    fired.add('loss');
-    reasons.push(say.trigger('loss', input.terms.loss));
+  for (const trigger of REASON_ORDER) {
+    if (t[trigger] <= 0) continue;
+    fired.add(trigger);
+    reasons.push(say.trigger(trigger, input.terms[trigger]));
   }
 
   let rank = 0;
