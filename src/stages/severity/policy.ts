@@ -1,9 +1,9 @@
 import type { TriageDoc } from '../../pipeline/doc.js';
-import type { Evidence, Nature, SeverityLevel, SeverityResult, Topic } from '../../types.js';
+import { NATURES, TOPICS, type Evidence, type Nature, type SeverityLevel, type SeverityResult, type Topic } from '../../types.js';
 import { actionsFor, type ActionTable } from './actions.js';
 import { DEFAULT_BANDS, LEVEL_RANK, scoreInBand, type ScoreBands } from './levels.js';
 import { REASONS, type ReasonText } from './reasons.js';
-import type { Trigger } from './triggers.js';
+import { TRIGGERS, type Trigger } from './triggers.js';
 
 /** What the severity stage leaves in `doc.extras.severity` so batch stages can re-score consistently. */
 export interface SeverityState {
@@ -49,10 +49,10 @@ export class SeverityPolicy {
   }
 
   /** Few distinct combinations occur, so each list is built once and copied out (callers may mutate their copy). */
-  private readonly actionCache = new Map<string, string[]>();
+  private readonly actionCache = new Map<number, string[]>();
 
   private actionsFor(level: SeverityLevel, state: Omit<SeverityState, 'policy'>, campaign: boolean): string[] {
-    const key = `${level}|${state.nature}|${state.topics.join(',')}|${state.fired.join(',')}|${campaign}`;
+    const key = actionKey(level, state, campaign);
     let list = this.actionCache.get(key);
     if (!list) {
       list = actionsFor(this.actions, { level, nature: state.nature, topics: state.topics, triggers: state.fired, campaign });
@@ -73,4 +73,17 @@ export class SeverityPolicy {
     const level = LEVEL_RANK[to] > LEVEL_RANK[cur.level] ? to : cur.level;
     doc.severity = this.build(level, state, [...cur.reasons, reason], [...cur.evidence, evidence], campaign);
   }
+}
+
+/**
+ * The action-list cache key as one integer (built per review, so no string
+ * work): level, nature, campaign, then one bit per topic and per trigger.
+ */
+function actionKey(level: SeverityLevel, state: Omit<SeverityState, 'policy'>, campaign: boolean): number {
+  let key = LEVEL_RANK[level] * 8 + (state.nature === null ? 0 : NATURES.indexOf(state.nature) + 1) * 2 + (campaign ? 1 : 0);
+  let bits = 0;
+  for (const t of state.topics) bits |= 1 << TOPICS.indexOf(t);
+  for (const t of state.fired) bits |= 1 << (TOPICS.length + TRIGGERS.indexOf(t));
+  key += bits * 32;
+  return key;
 }
