@@ -27,14 +27,16 @@ const NO_MATCHES: never[] = [];
  * `alt` form.
  *
  * Built for the hot path of every stage: terms are indexed by their first
- * token (longest first), and two bitmaps of the first and last UTF-16 unit
- * of those tokens reject most review tokens before any string is hashed.
- * Matching allocates nothing unless something matches.
+ * token (longest first), and a bitmap keyed by that token's length, first
+ * and last UTF-16 unit rejects most review tokens before any string is
+ * hashed (a Chinese lexicon covers most first characters, so first-unit
+ * checks alone pass too much). Matching allocates nothing unless something
+ * matches.
  */
 export class PhraseMatcher<P> {
   private readonly byFirst = new Map<string, PhraseEntry<P>[]>();
-  private readonly firstUnits = new Uint8Array(65536);
-  private readonly lastUnits = new Uint8Array(65536);
+  /** 2^18 bits: 32 KiB, small enough to stay in cache. */
+  private readonly startBits = new Uint32Array(1 << 13);
   /** Terms that tokenise to nothing (pure punctuation or spaces): never matched; checkLexicon reports them. */
   readonly unmatchable: string[] = [];
   readonly size: number;
@@ -52,8 +54,8 @@ export class PhraseMatcher<P> {
       const list = this.byFirst.get(first);
       if (list) list.push(e);
       else this.byFirst.set(first, [e]);
-      this.firstUnits[first.charCodeAt(0)] = 1;
-      this.lastUnits[first.charCodeAt(first.length - 1)] = 1;
+      const bit = startKey(first);
+      this.startBits[bit >>> 5]! |= 1 << (bit & 31);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.norms.length - a.norms.length);
     this.size = byKey.size;
@@ -108,6 +110,13 @@ export class PhraseMatcher<P> {
   }
 
   private mayStart(norm: string): boolean {
-    return this.firstUnits[norm.charCodeAt(0)] === 1 && this.lastUnits[norm.charCodeAt(norm.length - 1)] === 1;
+    const bit = startKey(norm);
+    return (this.startBits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
   }
+}
+
+/** An 18-bit hash of a token's length, first and last UTF-16 unit. */
+function startKey(norm: string): number {
+  const h = Math.imul(norm.charCodeAt(0), 0x9e3779b1) ^ Math.imul(norm.charCodeAt(norm.length - 1), 0x85ebca6b) ^ Math.imul(norm.length, 0xc2b2ae35);
+  return (h ^ (h >>> 15)) & 0x3ffff;
 }

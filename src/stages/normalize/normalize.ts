@@ -128,10 +128,10 @@ class SignalList {
         return;
       }
     }
-    this.items.push({ ...s });
+    this.items.push(s); // callers pass a fresh object literal
   }
   sorted(): NormalizationSignal[] {
-    return this.items.sort((a, b) => a.start - b.start || a.end - b.end);
+    return this.items.length > 1 ? this.items.sort((a, b) => a.start - b.start || a.end - b.end) : this.items;
   }
 }
 
@@ -181,8 +181,10 @@ function foldCodePoints(s: string, signals: SignalList, affects: ((cp: number) =
     } else if (cp < 0x20 || cp === 0x7f) {
       // other control characters carry nothing
     } else if (cp >= 0xff01 && cp <= 0xff5e) {
-      signals.push({ kind: 'fullwidth', start: i, end: i + 1, count: 1 });
-      out.emit(String.fromCharCode(cp - 0xfee0), i);
+      const ascii = cp - 0xfee0;
+      // Full-width letters and digits are a disguise worth recording; full-width punctuation is ordinary Chinese typing.
+      if ((ascii >= 0x30 && ascii <= 0x39) || ((ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7a)) signals.push({ kind: 'fullwidth', start: i, end: i + 1, count: 1 });
+      out.emit(String.fromCharCode(ascii), i);
       lastWasSpace = prevPicto = false;
     } else if (isHan(cp) || cp === 0x200d || cp === 0xfe0f || (cp > 0x3000 && cp < 0x3040 && cp !== 0x3030 && cp !== 0x303d && cp !== 0x3036)) {
       // Han and CJK punctuation are already canonical under NFKC.
@@ -207,7 +209,8 @@ function foldCodePoints(s: string, signals: SignalList, affects: ((cp: number) =
     }
     i += width;
   }
-  return { ...out.finish(s.length, false), mayConvert };
+  const done = out.finish(s.length, false);
+  return { text: done.text, map: done.map, mayConvert };
 }
 
 function nextIsPicto(s: string, i: number): boolean {
