@@ -125,6 +125,14 @@ function findPhones(text: string, out: ContactHit[]): void {
   }
 }
 
+function hasAsciiAlnum(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20; // folds A-Z onto a-z; digits stay 0x30-0x39
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return true;
+  }
+  return false;
+}
+
 function collect(re: RegExp, text: string, kind: ContactKind, plainKind: ContactKind, out: ContactHit[]): void {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -136,10 +144,14 @@ function collect(re: RegExp, text: string, kind: ContactKind, plainKind: Contact
 /** Contact details in a normalised text, in text order; overlapping hits keep the strongest kind. */
 export function findContacts(text: string): ContactHit[] {
   const hits: ContactHit[] = [];
-  collect(WECHAT_RE, text, 'wechat', 'wechat_plain', hits);
-  collect(BARE_V_RE, text, 'wechat', 'wechat', hits);
-  collect(QQ_RE, text, 'qq', 'qq_plain', hits);
-  collect(LOOSE_URL_RE, text, 'url', 'url', hits);
+  // Every id and link pattern needs an ASCII letter or digit (normalisation already folded full-width
+  // and compatibility forms to ASCII), so most Chinese reviews skip the four regex scans.
+  if (hasAsciiAlnum(text)) {
+    collect(WECHAT_RE, text, 'wechat', 'wechat_plain', hits);
+    collect(BARE_V_RE, text, 'wechat', 'wechat', hits);
+    collect(QQ_RE, text, 'qq', 'qq_plain', hits);
+    collect(LOOSE_URL_RE, text, 'url', 'url', hits);
+  }
   findPhones(text, hits);
   if (hits.length < 2) return hits;
   hits.sort((a, b) => a.start - b.start || RANK[b.kind] - RANK[a.kind]);
