@@ -94,7 +94,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
   const runStages = (input: unknown, fallbackId: string): TriageDoc => {
     const doc = new TriageDoc(parseReviewInput(input, fallbackId), opts.maxTextLength);
-    for (const stage of pipeline.list()) stage.run(doc);
+    pipeline.runAll(doc);
     return doc;
   };
 

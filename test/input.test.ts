@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, InputError, OptionsError, timestampMs, type ReviewInput } from '../src/index.js';
+import { thrownBy } from './helpers/errors.js';
 import { defaultAnalyzer } from './helpers/analyzer.js';
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('input validation', () => {
   const a = defaultAnalyzer();
@@ -32,7 +23,7 @@ describe('input validation', () => {
     [{ text: 'ok', colour: 'red' }, ''],
     [{}, 'text'],
   ])('%j fails naming %s', (input, field) => {
-    const e = inputError(() => a.analyze(input as unknown as ReviewInput));
+    const e = thrownBy(InputError, () => a.analyze(input as unknown as ReviewInput));
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.field).toBe(field);
     if (field) expect(e.message).toContain(field);
@@ -70,7 +61,7 @@ describe('input validation', () => {
   });
 
   it('analyzeBatch names the index of a bad review', () => {
-    const e = inputError(() => a.analyzeBatch(['ok', { text: 'x', rating: 'bad' } as unknown as ReviewInput]));
+    const e = thrownBy(InputError, () => a.analyzeBatch(['ok', { text: 'x', rating: 'bad' } as unknown as ReviewInput]));
     expect(e.issues[0]!.path).toEqual([1, 'rating']);
     expect(e.message).toMatch(/Review #1/);
     expect(() => a.analyzeBatch('nope' as unknown as string[])).toThrow(InputError);

@@ -2,24 +2,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, LexiconError, parseLexicon, readLexiconFile } from '../src/index.js';
+import { thrownBy } from './helpers/errors.js';
 import { readBuiltinLexicons } from '../src/lexicon/load.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'lexicons');
 
-function lexiconError(fn: () => unknown): LexiconError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(LexiconError);
-    return e as LexiconError;
-  }
-  throw new Error('expected a LexiconError');
-}
-
 describe('lexicon validation', () => {
   it('names the file, the entry and the field of a malformed entry', () => {
     const file = path.join(fixtures, 'bad-entry.json');
-    const e = lexiconError(() => readLexiconFile(file));
+    const e = thrownBy(LexiconError, () => readLexiconFile(file));
     expect(e.source).toBe(file);
     expect(e.entry).toBe(1);
     expect(e.message).toContain('entry #1');
@@ -28,13 +19,13 @@ describe('lexicon validation', () => {
   });
 
   it('reports a file that is not JSON', () => {
-    const e = lexiconError(() => readLexiconFile(path.join(fixtures, 'not-json.json')));
+    const e = thrownBy(LexiconError, () => readLexiconFile(path.join(fixtures, 'not-json.json')));
     expect(e.entry).toBeNull();
     expect(e.reason).toMatch(/not valid JSON/);
   });
 
   it('reports a missing file', () => {
-    expect(lexiconError(() => readLexiconFile(path.join(fixtures, 'nope.json'))).reason).toMatch(/cannot read/);
+    expect(thrownBy(LexiconError, () => readLexiconFile(path.join(fixtures, 'nope.json'))).reason).toMatch(/cannot read/);
   });
 
   it.each([
@@ -46,7 +37,7 @@ describe('lexicon validation', () => {
     [{ kind: 'topics', lang: 'zh', entries: [{ term: '快递', topic: 'shipping' }] }, /topic/],
     [{ kind: 'negators', lang: 'en', entries: ['not'] }, /entry #0/],
   ])('rejects %j', (lexicon, reason) => {
-    expect(lexiconError(() => parseLexicon(lexicon, 'inline')).message).toMatch(reason);
+    expect(thrownBy(LexiconError, () => parseLexicon(lexicon, 'inline')).message).toMatch(reason);
   });
 
   it('every built-in lexicon file is valid and non-empty', () => {
