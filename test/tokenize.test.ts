@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Token } from '../src/index.js';
+import { ScriptTokenizer } from '../src/stages/tokenize/tokenizer.js';
 import { defaultAnalyzer } from './helpers/analyzer.js';
 
 /** Runs the pipeline up to tokenisation and returns the doc's tokens. */
@@ -82,5 +83,41 @@ describe('script-aware tokenizer', () => {
   it('returns no tokens for empty or whitespace text', () => {
     expect(tokensOf('')).toEqual([]);
     expect(tokensOf(' \n\t ')).toEqual([]);
+  });
+});
+
+describe('segmenter calls', () => {
+  // Two characters per word, newlines kept apart (as nodejieba does): easy to predict by hand.
+  const pairs = (t: string) => t.split('\n').flatMap((line, k) => [...(k ? ['\n'] : []), ...(line.match(/[\s\S]{1,2}/g) ?? [])]);
+
+  it('sends only the Chinese runs to the segmenter, one call per text, joined by newlines', () => {
+    const calls: string[] = [];
+    const tokenizer = new ScriptTokenizer({ name: 'pairs', cut: (t) => (calls.push(t), pairs(t)) });
+    const text = '质量很好, 5 stars! 物流太慢了。客服';
+    const ts = tokenizer.tokenize(text);
+    expect(calls).toEqual(['质量很好\n物流太慢了\n客服']);
+    const han = ts.filter((t) => t.type === 'han');
+    expect(han.map((t) => t.text)).toEqual(['质量', '很好', '物流', '太慢', '了', '客服']);
+    for (const t of ts) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('segments a run alone when the pieces of the joined text do not spell it', () => {
+    // Drops every newline and glues the runs together: no run lines up except by luck.
+    const glue = (t: string) => pairs(t.replace(/\n/g, ''));
+    const calls: string[] = [];
+    const tokenizer = new ScriptTokenizer({ name: 'glue', cut: (t) => (calls.push(t), glue(t)) });
+    const text = '好评了！差评，中评';
+    const ts = tokenizer.tokenize(text);
+    expect(calls).toEqual(['好评了\n差评\n中评', '好评了', '差评', '中评']);
+    expect(ts.filter((t) => t.type === 'han').map((t) => t.text)).toEqual(['好评', '了', '差评', '中评']);
+    for (const t of ts) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('skips pieces that are not in the text (a segmenter that rewrites characters)', () => {
+    const tokenizer = new ScriptTokenizer({ name: 'rewrite', cut: (t) => pairs(t.replace(/差/g, '好')) });
+    const ts = tokenizer.tokenize('质量很差，物流不错');
+    for (const t of ts) expect('质量很差，物流不错'.slice(t.start, t.end)).toBe(t.text);
+    expect(ts.map((t) => t.text)).toContain('物流');
+    expect(ts.map((t) => t.text)).not.toContain('很好');
   });
 });

@@ -1,5 +1,5 @@
 import type { NormalizedReview } from '../input/schema.js';
-import { mapEnd, mapStart } from '../util/offsets.js';
+import { identityMap, isIdentityMap, mapEnd, mapStart } from '../util/offsets.js';
 import {
   lowSeverity,
   neutralSentiment,
@@ -62,8 +62,9 @@ export class TriageDoc {
   readonly truncated: boolean;
   /** Text after normalisation; `toOriginal` maps its offsets back. */
   normalized: string;
-  /** normalized index -> original index; length normalized.length + 1. */
-  offsetMap: Int32Array;
+  private map: Int32Array;
+  /** Whether `map` is the shared identity view (most reviews): offsets then need no mapping. */
+  private identity: boolean;
   signals: NormalizationSignal[] = [];
   language: Language = 'other';
   tokens: Token[] = [];
@@ -79,7 +80,17 @@ export class TriageDoc {
     this.truncated = review.text.length > maxTextLength;
     this.original = this.truncated ? review.text.slice(0, maxTextLength) : review.text;
     this.normalized = this.original;
-    this.offsetMap = identityMap(this.original.length);
+    this.map = identityMap(this.original.length);
+    this.identity = true;
+  }
+
+  /** normalized index -> original index; length normalized.length + 1. */
+  get offsetMap(): Int32Array {
+    return this.map;
+  }
+  set offsetMap(map: Int32Array) {
+    this.map = map;
+    this.identity = isIdentityMap(map);
   }
 
   /** Map a span of the normalised text to the original text. */
@@ -110,11 +121,12 @@ export class TriageDoc {
   }
 
   private originalStart(nStart: number): number {
-    return mapStart(this.offsetMap, nStart);
+    if (this.identity && nStart >= 0 && nStart <= this.original.length) return nStart;
+    return mapStart(this.map, nStart);
   }
 
   private originalEnd(nStart: number, nEnd: number, start: number): number {
-    return mapEnd(this.offsetMap, this.original, nStart, nEnd, start);
+    return mapEnd(this.map, this.original, nStart, nEnd, start);
   }
 
   toAnalysis(): Analysis {
@@ -130,18 +142,4 @@ export class TriageDoc {
     if (this.truncated) a.truncated = true;
     return a;
   }
-}
-
-/**
- * The identity map, as a view of one shared, growing array: the normalize
- * stage replaces it for almost every review, so it should cost nothing.
- * Nothing writes into offset maps (they are replaced whole), so sharing is safe.
- */
-let identity = new Int32Array(0);
-function identityMap(n: number): Int32Array {
-  if (identity.length < n + 1) {
-    identity = new Int32Array(Math.max(n + 1, identity.length * 2, 4096));
-    for (let i = 0; i < identity.length; i++) identity[i] = i;
-  }
-  return identity.subarray(0, n + 1);
 }

@@ -3,6 +3,30 @@
  * `map[length]` the original length. Shared by TriageDoc and the tokenizer.
  */
 
+/**
+ * The identity map, as a view of one shared, growing array: most reviews
+ * normalise without moving any offset, and allocating a typed array per
+ * review cost more than the rest of normalising. Nothing writes into
+ * offset maps (they are replaced whole), so sharing is safe.
+ */
+let identity = new Int32Array(0);
+export function identityMap(n: number): Int32Array {
+  if (identity.length < n + 1) {
+    identity = new Int32Array(Math.max(n + 1, identity.length * 2, 4096));
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+  }
+  return identity.subarray(0, n + 1);
+}
+
+/**
+ * True when `map` is known to be the identity (a view of the shared array),
+ * so callers may skip the mapping. False only costs speed: a map that
+ * happens to be the identity still maps correctly.
+ */
+export function isIdentityMap(map: Int32Array): boolean {
+  return map.buffer === identity.buffer;
+}
+
 /** Original start of a normalised position. */
 export function mapStart(map: Int32Array, nStart: number): number {
   const last = map.length - 1;

@@ -1,5 +1,6 @@
 import type { NormalizationSignal } from '../../pipeline/doc.js';
 import { isFoldablePunct, isHan, isInvisible, isLatinLetter, isPictographic } from '../../util/chars.js';
+import { identityMap } from '../../util/offsets.js';
 
 /**
  * Converts traditional to simplified Chinese; must keep length for offsets
@@ -21,7 +22,10 @@ export interface NormalizeOptions {
 
 export interface Normalized {
   text: string;
-  /** normalised index -> original index, length text.length + 1. */
+  /**
+   * normalised index -> original index, length text.length + 1. Read-only:
+   * when no offset moved (most reviews) it is a view of a shared identity array.
+   */
   map: Int32Array;
   signals: NormalizationSignal[];
 }
@@ -44,6 +48,8 @@ class MappedBuilder {
   private n = 0;
   private runStart = -1;
   private runEnd = -1;
+  /** Some output unit's origin differs from its own index: the map is not the identity. */
+  private shifted = false;
   constructor(
     private readonly source: string,
     /** Original offset of each source unit (identity for the first pass). */
@@ -63,22 +69,30 @@ class MappedBuilder {
     }
     this.runEnd = i + 1;
     this.reserve(1);
-    this.map[this.n++] = this.sourceMap ? this.sourceMap[i]! : i;
+    const origin = this.sourceMap ? this.sourceMap[i]! : i;
+    if (origin !== this.n) this.shifted = true;
+    this.map[this.n++] = origin;
   }
   /** Emit replacement text standing for the source unit at `i`. */
   emit(text: string, i: number): void {
     this.flush();
     this.reserve(text.length);
     const origin = this.sourceMap ? this.sourceMap[i]! : i;
+    if (text.length !== 1 || origin !== this.n) this.shifted = true;
     for (let k = 0; k < text.length; k++) this.map[this.n++] = origin;
     this.parts.push(text);
   }
-  /** `keep: true` copies the map out of scratch (the final pass); otherwise it is a view valid until the next call. */
-  finish(originalLength: number, keep: boolean): { text: string; map: Int32Array } {
+  /**
+   * `keep: true` copies the map out of scratch (the final pass); otherwise it is a view valid until the next call.
+   * `identity` says no offset moved; its map is then the shared identity view.
+   */
+  finish(originalLength: number, keep: boolean): { text: string; map: Int32Array; identity: boolean } {
     this.flush();
+    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    if (!this.shifted && this.n === originalLength) return { text, map: identityMap(this.n), identity: true };
     this.reserve(1);
     this.map[this.n] = originalLength;
-    return { text: this.parts.length === 1 ? this.parts[0]! : this.parts.join(''), map: keep ? this.map.slice(0, this.n + 1) : this.map.subarray(0, this.n + 1) };
+    return { text, map: keep ? this.map.slice(0, this.n + 1) : this.map.subarray(0, this.n + 1), identity: false };
   }
   private flush(): void {
     if (this.runStart >= 0) this.parts.push(this.source.slice(this.runStart, this.runEnd));
@@ -112,7 +126,7 @@ export function normalizeText(original: string, convert: ChineseConverter | null
       text = converted;
     }
   }
-  const second = foldSequences(text, first.map, signals, options);
+  const second = foldSequences(text, first.identity ? null : first.map, signals, options);
   return { text: second.text, map: second.map, signals: signals.sorted() };
 }
 
@@ -136,7 +150,7 @@ class SignalList {
 }
 
 /** Pass 1. `affects` (when converting) flags characters the traditional converter may change, so most texts skip it. */
-function foldCodePoints(s: string, signals: SignalList, affects: ((cp: number) => boolean) | null): { text: string; map: Int32Array; mayConvert: boolean } {
+function foldCodePoints(s: string, signals: SignalList, affects: ((cp: number) => boolean) | null): { text: string; map: Int32Array; identity: boolean; mayConvert: boolean } {
   const out = new MappedBuilder(s, null, 0);
   let mayConvert = false;
   let lastWasSpace = false;
@@ -210,7 +224,7 @@ function foldCodePoints(s: string, signals: SignalList, affects: ((cp: number) =
     i += width;
   }
   const done = out.finish(s.length, false);
-  return { text: done.text, map: done.map, mayConvert };
+  return { text: done.text, map: done.map, identity: done.identity, mayConvert };
 }
 
 function nextIsPicto(s: string, i: number): boolean {
@@ -236,7 +250,9 @@ function diffCount(a: string, b: string): number {
   return n;
 }
 
-function foldSequences(s: string, map: Int32Array, signals: SignalList, o: NormalizeOptions): { text: string; map: Int32Array } {
+/** Pass 3. `map` is pass 1's map, or null when pass 1 moved no offset. */
+function foldSequences(s: string, map: Int32Array | null, signals: SignalList, o: NormalizeOptions): { text: string; map: Int32Array } {
+  const origin = (i: number): number => (map ? map[i]! : i);
   const joinSpaced = o.joinSpacedHan !== false;
   const foldPunct = o.foldRepeatedPunctuation !== false;
   const foldElong = o.foldElongation !== false;
@@ -247,7 +263,7 @@ function foldSequences(s: string, map: Int32Array, signals: SignalList, o: Norma
   let foldStart = -1;
   let folded = 0;
   const flushFold = (kind: NormalizationSignal['kind'], end: number): void => {
-    if (folded > 0) signals.push({ kind, start: map[foldStart]!, end: map[end]!, count: folded });
+    if (folded > 0) signals.push({ kind, start: origin(foldStart), end: origin(end), count: folded });
     folded = 0;
     foldStart = -1;
   };
@@ -257,7 +273,7 @@ function foldSequences(s: string, map: Int32Array, signals: SignalList, o: Norma
       let right = 0;
       while (i + 1 + right < s.length && isHan(s.charCodeAt(i + 1 + right))) right++;
       if (hanRun === 1 || right === 1) {
-        signals.push({ kind: 'spacing_trick', start: map[i]!, end: map[i + 1]!, count: 1 });
+        signals.push({ kind: 'spacing_trick', start: origin(i), end: origin(i + 1), count: 1 });
         continue; // drop the space; the Han run continues
       }
     }
@@ -279,5 +295,5 @@ function foldSequences(s: string, map: Int32Array, signals: SignalList, o: Norma
     out.keep(i);
   }
   if (folded > 0) flushFold(isFoldablePunct(prev) ? 'repeated_punctuation' : 'elongation', s.length);
-  return out.finish(map[s.length]!, true);
+  return out.finish(origin(s.length), true);
 }

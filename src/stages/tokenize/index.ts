@@ -12,7 +12,7 @@ export const tokenizeStage = defineStage({
     return {
       name: 'tokenize',
       run(doc) {
-        const elongated = doc.signals.filter((s) => s.kind === 'elongation');
+        const elongated = doc.signals.length ? doc.signals.filter((s) => s.kind === 'elongation') : undefined;
         doc.tokens = ctx.tokenizer.tokenize(doc.normalized, { offsetMap: doc.offsetMap, original: doc.original, elongated });
       },
     };

@@ -1,7 +1,7 @@
 import TreebankWordTokenizer from 'natural/lib/natural/tokenizers/treebank_word_tokenizer.js';
 import type { Token, TokenType } from '../../pipeline/doc.js';
 import type { Segmenter } from './segmenter.js';
-import { mapEnd, mapStart } from '../../util/offsets.js';
+import { isIdentityMap, mapEnd, mapStart } from '../../util/offsets.js';
 
 /**
  * Splits normalised text into tokens by script: Chinese runs go to the
@@ -71,8 +71,6 @@ export interface TokenizeHooks {
   elongated?: Array<{ start: number; end: number }>;
 }
 
-const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3007]/;
-
 export class ScriptTokenizer {
   private readonly treebank = new TreebankWordTokenizer();
   constructor(private readonly segmenter: Segmenter) {}
@@ -83,7 +81,8 @@ export class ScriptTokenizer {
 
   /** Tokens of a normalised text; offsets map back through `hooks.offsetMap` (identity when omitted). */
   tokenize(text: string, hooks?: TokenizeHooks): Token[] {
-    const map = hooks?.offsetMap;
+    const given = hooks?.offsetMap;
+    const map = given && !isIdentityMap(given) ? given : undefined;
     const original = hooks?.original ?? text;
     const tokens: Token[] = [];
     const push = (surface: string, type: TokenType, nStart: number): void => {
@@ -95,10 +94,10 @@ export class ScriptTokenizer {
         end = mapEnd(map, original, nStart, nEnd, start);
       }
       const norm = type === 'word' || type === 'url' || type === 'email' || type === 'handle' || type === 'hashtag' ? surface.toLowerCase().replace(/’/g, "'") : surface;
-      tokens.push({ text: surface, norm, type, start, end, nStart, nEnd });
+      // `alt` is always present so every token has one shape (monomorphic property reads downstream).
+      tokens.push({ text: surface, norm, alt: undefined, type, start, end, nStart, nEnd });
     };
-    // One segmenter call per text, not per Chinese run: the call overhead dominated short runs.
-    const han = HAN.test(text) ? new PieceCursor(this.segmenter.cut(text)) : null;
+    const han = this.segmentHanRuns(text);
     // Chinese runs, spaces and plain punctuation (most of a Chinese review) are scanned by hand;
     // everything else goes through the sticky regex at its position.
     const n = text.length;
@@ -107,8 +106,7 @@ export class ScriptTokenizer {
       if (isHanUnit(c)) {
         let j = i + 1;
         while (j < n && isHanUnit(text.charCodeAt(j))) j++;
-        const run = text.slice(i, j);
-        this.pushPieces(run, i, han!.take(i, run.length) ?? this.segmenter.cut(run), 'han', push);
+        if (!han!.pushRun(i, j, push)) this.pushPieces(text.slice(i, j), i, this.segmenter.cut(text.slice(i, j)), 'han', push);
         i = j;
         continue;
       }
@@ -133,6 +131,32 @@ export class ScriptTokenizer {
     }
     if (hooks?.elongated?.length) markElongated(tokens, hooks.elongated);
     return tokens;
+  }
+
+  /**
+   * One segmenter call per text, not per Chinese run (the call overhead
+   * dominated short runs), on the Chinese runs alone joined by newlines:
+   * the segmenter never joins words across a newline, and every piece it
+   * returns costs a string, so the punctuation, Latin and digits that the
+   * scan tokenises anyway are left out. Null when the text has no Chinese.
+   */
+  private segmentHanRuns(text: string): PieceCursor | null {
+    const n = text.length;
+    let runs: string[] | null = null;
+    let whole = true; // the text is one Chinese run
+    for (let i = 0; i < n; ) {
+      if (!isHanUnit(text.charCodeAt(i))) {
+        whole = false;
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n && isHanUnit(text.charCodeAt(j))) j++;
+      (runs ??= []).push(text.slice(i, j));
+      i = j;
+    }
+    if (runs === null) return null;
+    return new PieceCursor(this.segmenter.cut(whole ? text : runs.join('\n')), text);
   }
 
   private latinPieces(run: string): string[] {
@@ -166,27 +190,41 @@ function markElongated(tokens: Token[], spans: Array<{ start: number; end: numbe
 }
 
 /**
- * Walks the segmenter's pieces of a whole text in step with the regex scan,
- * handing out the pieces that exactly cover one Chinese run. Returns null
- * when the pieces do not line up with the run (a segmenter that merged
- * across scripts), and the caller segments that run alone.
+ * Walks the segmenter's pieces of the joined Chinese runs (see
+ * segmentHanRuns) in step with the scan, pushing the pieces that exactly
+ * cover one run. A run whose pieces do not spell it (a segmenter that
+ * dropped or changed characters) is refused, and the caller segments that
+ * run alone; the cursor then moves on to the next run's pieces.
  */
 class PieceCursor {
   private index = 0;
-  private pos = 0;
-  constructor(private readonly pieces: string[]) {}
+  constructor(
+    private readonly pieces: string[],
+    private readonly text: string,
+  ) {}
 
-  take(at: number, length: number): string[] | null {
+  /** Pushes the pieces of the next run, [at, end), and returns true; or returns false and pushes nothing. */
+  pushRun(at: number, end: number, push: (surface: string, type: TokenType, nStart: number) => void): boolean {
     const pieces = this.pieces;
-    while (this.index < pieces.length && this.pos < at) this.pos += pieces[this.index++]!.length;
-    if (this.pos !== at) return null;
-    const out: string[] = [];
-    const end = at + length;
-    while (this.index < pieces.length && this.pos < end) {
-      const p = pieces[this.index++]!;
-      this.pos += p.length;
-      out.push(p);
+    // Check first, push after: a refused run must leave no tokens behind.
+    let k = this.index;
+    let pos = at;
+    while (k < pieces.length && pos < end) {
+      const p = pieces[k]!;
+      if (!this.text.startsWith(p, pos)) break;
+      pos += p.length;
+      k++;
     }
-    return this.pos === end ? out : null;
+    const ok = pos === end;
+    if (ok) {
+      pos = at;
+      for (let q = this.index; q < k; q++) {
+        push(pieces[q]!, 'han', pos);
+        pos += pieces[q]!.length;
+      }
+    } else while (k < pieces.length && pieces[k] !== '\n') k++;
+    // Past this run's separator.
+    this.index = k < pieces.length && pieces[k] === '\n' ? k + 1 : k;
+    return ok;
   }
 }
