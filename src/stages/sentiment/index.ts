@@ -10,7 +10,7 @@ import { SentimentModel } from './model.js';
 
 export { LexiconScorer, type LexiconScore } from './lexicon-scorer.js';
 export { FeatureExtractor, DENSE_FEATURES, denseFeatures } from './features.js';
-export { SentimentModel, type SentimentModelFile } from './model.js';
+export { SentimentModel, quantize, type SentimentModelFile } from './model.js';
 
 export const sentimentOptionsSchema = z
   .object({
