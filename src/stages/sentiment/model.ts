@@ -92,58 +92,45 @@ export class SentimentModel {
 
 /** Magnitude levels per sign: codes -127..-1 and 1..127 (0 is "no weight"). */
 const LEVELS = 127;
-/** Lloyd refinement rounds: 50 brings the rms error to under 3% of the median weight. */
-const ROUNDS = 50;
 
 /**
- * One-byte codes for the file's integer weights: 127 magnitude levels per
- * sign, placed by Lloyd's algorithm (start from equal-count bins, then move
- * each level to the mean of the weights nearest it), so every weight decodes
- * to its nearest level. Codes order like their levels. Held-out accuracy
- * matches the exact weights (see README, Sentiment).
+ * One-byte codes for the file's integer weights. Magnitudes are spaced
+ * evenly on a log scale, log(1 + |w| / median), which gives the many small
+ * weights fine steps and the few large ones coarse steps; each code then
+ * decodes to the mean of the weights it holds. On the shipped model the rms
+ * error is about 1% of the median weight, and held-out accuracy matches the
+ * exact weights to within one review per category (see README, Sentiment).
+ * Codes order like their levels.
  */
 export function quantize(weights: readonly number[]): { codes: Int8Array; levels: Int32Array } {
-  const mags = Float64Array.from(weights, (w) => Math.abs(w)).sort();
-  const n = mags.length;
-  let level = new Float64Array(LEVELS);
-  for (let b = 0; b < LEVELS; b++) level[b] = n ? mags[Math.min(n - 1, Math.floor(((b + 0.5) * n) / LEVELS))]! : 0;
-  const sum = new Float64Array(LEVELS);
-  const count = new Float64Array(LEVELS);
-  for (let round = 0; round < ROUNDS && n > 0; round++) {
-    sum.fill(0);
-    count.fill(0);
-    let j = 0;
-    for (let k = 0; k < n; k++) {
-      const x = mags[k]!;
-      // Magnitudes are sorted, so the nearest level only moves up.
-      while (j + 1 < LEVELS && level[j + 1]! - x <= x - level[j]!) j++;
-      sum[j]! += x;
-      count[j]!++;
-    }
-    const next = new Float64Array(LEVELS);
-    for (let b = 0; b < LEVELS; b++) next[b] = count[b]! > 0 ? sum[b]! / count[b]! : level[b]!;
-    next.sort();
-    level = next;
+  const n = weights.length;
+  const mags = Float64Array.from(weights, (w) => Math.abs(w));
+  let max = 0;
+  for (let k = 0; k < n; k++) if (mags[k]! > max) max = mags[k]!;
+  const scale = Math.max(1, median(mags));
+  const top = Math.log1p(max / scale) || 1;
+  const codes = new Int8Array(n);
+  const sum = new Float64Array(LEVELS + 1);
+  const count = new Float64Array(LEVELS + 1);
+  for (let k = 0; k < n; k++) {
+    if (weights[k] === 0) continue;
+    const c = Math.min(LEVELS, Math.max(1, Math.round((LEVELS * Math.log1p(mags[k]! / scale)) / top)));
+    codes[k] = weights[k]! > 0 ? c : -c;
+    sum[c]! += mags[k]!;
+    count[c]!++;
   }
   const levels = new Int32Array(256);
-  for (let b = 0; b < LEVELS; b++) {
-    levels[128 + b + 1] = Math.round(level[b]!);
-    levels[128 - b - 1] = -Math.round(level[b]!);
-  }
-  const codes = new Int8Array(weights.length);
-  for (let k = 0; k < weights.length; k++) {
-    const w = weights[k]!;
-    if (w === 0) continue;
-    // Nearest level: the first whose midpoint with the next is at or above |w|.
-    const m = Math.abs(w);
-    let lo = 0;
-    let hi = LEVELS - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((level[mid]! + level[mid + 1]!) / 2 >= m) hi = mid;
-      else lo = mid + 1;
-    }
-    codes[k] = w > 0 ? lo + 1 : -(lo + 1);
+  for (let c = 1; c <= LEVELS; c++) {
+    // An empty code keeps its place on the scale, so levels still order like codes.
+    const level = Math.round(count[c]! > 0 ? sum[c]! / count[c]! : scale * Math.expm1((c * top) / LEVELS));
+    levels[128 + c] = level;
+    levels[128 - c] = -level;
   }
   return { codes, levels };
+}
+
+function median(values: Float64Array): number {
+  if (values.length === 0) return 0;
+  const sorted = Float64Array.from(values).sort();
+  return sorted[sorted.length >> 1]!;
 }
