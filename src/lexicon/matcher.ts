@@ -26,17 +26,22 @@ const NO_MATCHES: never[] = [];
  * the same way; a token matches on its `norm` or, for elongated words, its
  * `alt` form.
  *
- * Built for the hot path of every stage: terms are indexed by their first
- * token (longest first), and a bitmap keyed by that token's length, first
- * and last UTF-16 unit rejects most review tokens before any string is
- * hashed (a Chinese lexicon covers most first characters, so first-unit
- * checks alone pass too much). Matching allocates nothing unless something
- * matches.
+ * Built for the hot path of every stage. Terms are grouped by a 16-bit key
+ * of their first token (its length, first and last UTF-16 unit), and a
+ * bitmap of the keys in use rejects most review tokens. A token whose key is
+ * set finds its group by the key's rank in the bitmap, and the group's
+ * entries (longest first) are compared as strings: no string is hashed and
+ * no Map is probed, which mattered because review tokens are fresh strings
+ * and the Map's table did not stay in cache. Matching allocates nothing
+ * unless something matches.
  */
 export class PhraseMatcher<P> {
-  private readonly byFirst = new Map<string, PhraseEntry<P>[]>();
-  /** 2^18 bits: 32 KiB, small enough to stay in cache. */
-  private readonly startBits = new Uint32Array(1 << 13);
+  /** 2^16 bits, one per first-token key in use: 8 KiB. */
+  private readonly startBits = new Uint32Array(1 << 11);
+  /** Set bits before each 32-bit word of startBits: a key's rank is its group's index. */
+  private readonly rankBefore = new Uint32Array(1 << 11);
+  /** Entries whose first token has the key of that rank, longest first (different first tokens may share a key). */
+  private readonly groups: PhraseEntry<P>[][] = [];
   /** Terms that tokenise to nothing (pure punctuation or spaces): never matched; checkLexicon reports them. */
   readonly unmatchable: string[] = [];
   readonly size: number;
@@ -49,27 +54,46 @@ export class PhraseMatcher<P> {
       if (norms.length === 0) this.unmatchable.push(term);
       else byKey.set(norms.join('\u0001'), { norms, term, payload });
     }
+    const byStartKey = new Map<number, PhraseEntry<P>[]>();
     for (const e of byKey.values()) {
-      const first = e.norms[0]!;
-      const list = this.byFirst.get(first);
+      const key = startKey(e.norms[0]!);
+      const list = byStartKey.get(key);
       if (list) list.push(e);
-      else this.byFirst.set(first, [e]);
-      const bit = startKey(first);
-      this.startBits[bit >>> 5]! |= 1 << (bit & 31);
+      else byStartKey.set(key, [e]);
+      this.startBits[key >>> 5]! |= 1 << (key & 31);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.norms.length - a.norms.length);
+    let rank = 0;
+    for (let w = 0; w < this.startBits.length; w++) {
+      this.rankBefore[w] = rank;
+      rank += popcount(this.startBits[w]!);
+    }
+    // Groups in key order, so a key's rank is its group's index.
+    for (const [, list] of [...byStartKey].sort((a, b) => a[0] - b[0])) {
+      // Longest first; among equal lengths, the order entries came in.
+      this.groups.push(list.sort((a, b) => b.norms.length - a.norms.length));
+    }
     this.size = byKey.size;
   }
 
   /** The longest term starting at token `i`, or undefined. */
   longestAt(tokens: readonly Token[], i: number): PhraseEntry<P> | undefined {
     const t = tokens[i]!;
-    let list = this.mayStart(t.norm) ? this.byFirst.get(t.norm) : undefined;
-    if (list === undefined && t.alt !== undefined && this.mayStart(t.alt)) list = this.byFirst.get(t.alt);
-    if (list === undefined) return undefined;
-    outer: for (const e of list) {
+    const found = this.longestFrom(tokens, i, t.norm);
+    return found !== undefined || t.alt === undefined ? found : this.longestFrom(tokens, i, t.alt);
+  }
+
+  /** The longest term whose first token is `first` and whose other tokens follow token `i`. */
+  private longestFrom(tokens: readonly Token[], i: number, first: string): PhraseEntry<P> | undefined {
+    const key = startKey(first);
+    const word = key >>> 5;
+    const bit = 1 << (key & 31);
+    const bits = this.startBits[word]!;
+    if ((bits & bit) === 0) return undefined;
+    const group = this.groups[this.rankBefore[word]! + popcount(bits & (bit - 1))]!;
+    outer: for (let g = 0; g < group.length; g++) {
+      const e = group[g]!;
       const n = e.norms.length;
-      if (i + n > tokens.length) continue;
+      if (e.norms[0] !== first || i + n > tokens.length) continue;
       for (let k = 1; k < n; k++) {
         const u = tokens[i + k]!;
         if (u.norm !== e.norms[k] && u.alt !== e.norms[k]) continue outer;
@@ -109,14 +133,17 @@ export class PhraseMatcher<P> {
     return hits;
   }
 
-  private mayStart(norm: string): boolean {
-    const bit = startKey(norm);
-    return (this.startBits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-  }
 }
 
-/** An 18-bit hash of a token's length, first and last UTF-16 unit. */
+/** A 16-bit hash of a token's length, first and last UTF-16 unit. */
 function startKey(norm: string): number {
   const h = Math.imul(norm.charCodeAt(0), 0x9e3779b1) ^ Math.imul(norm.charCodeAt(norm.length - 1), 0x85ebca6b) ^ Math.imul(norm.length, 0xc2b2ae35);
-  return (h ^ (h >>> 15)) & 0x3ffff;
+  return (h ^ (h >>> 16)) & 0xffff;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
 }
