@@ -126,7 +126,8 @@ export function normalizeText(original: string, convert: ChineseConverter | null
       text = converted;
     }
   }
-  const second = foldSequences(text, first.identity ? null : first.map, signals, options);
+  // Pass 3 only changes texts with a space or a repeated character; most reviews have neither.
+  const second = mayFoldSequences(text) ? foldSequences(text, first.identity ? null : first.map, signals, options) : { text, map: first.identity ? first.map : first.map.slice() };
   return { text: second.text, map: second.map, signals: signals.sorted() };
 }
 
@@ -248,6 +249,17 @@ function diffCount(a: string, b: string): number {
   let n = 0;
   for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) n++;
   return n;
+}
+
+/** Whether pass 3 can change `s`: everything it folds starts at a space or a repeated character. */
+function mayFoldSequences(s: string): boolean {
+  let prev = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20 || c === prev) return true;
+    prev = c;
+  }
+  return false;
 }
 
 /** Pass 3. `map` is pass 1's map, or null when pass 1 moved no offset. */
