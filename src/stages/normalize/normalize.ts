@@ -217,7 +217,8 @@ function foldCodePoints(s: string, signals: SignalList, affects: ((cp: number) =
         if (width === 2) out.keep(i + 1);
       } else {
         out.emit(folded, i);
-        if (affects !== null) mayConvert = true; // e.g. a compatibility ideograph folded to a unified one
+        // A compatibility ideograph may fold to a traditional one; `…` or `①` folds to nothing convertible.
+        if (affects !== null && !mayConvert) for (let k = 0; k < folded.length; k++) if (affects(folded.charCodeAt(k))) mayConvert = true;
       }
       lastWasSpace = false;
       prevPicto = picto;
