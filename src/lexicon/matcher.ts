@@ -40,8 +40,17 @@ export class PhraseMatcher<P> {
   private readonly startBits = new Uint32Array(1 << 11);
   /** Set bits before each 32-bit word of startBits: a key's rank is its group's index. */
   private readonly rankBefore = new Uint32Array(1 << 11);
-  /** Entries whose first token has the key of that rank, longest first (different first tokens may share a key). */
-  private readonly groups: PhraseEntry<P>[][] = [];
+  /**
+   * Entries grouped by key in key order (so a key's rank is its group's
+   * index), longest first within a group; different first tokens may share a
+   * key. Group r is entries[groupStart[r] .. groupStart[r + 1]). The hash of
+   * each entry's first token and its token count sit in typed arrays, so a
+   * candidate is rejected without touching the entry object.
+   */
+  private readonly entries: PhraseEntry<P>[] = [];
+  private readonly groupStart: Int32Array;
+  private readonly entryHash: Int32Array;
+  private readonly entryLength: Int32Array;
   /** Terms that tokenise to nothing (pure punctuation or spaces): never matched; checkLexicon reports them. */
   readonly unmatchable: string[] = [];
   readonly size: number;
@@ -67,11 +76,20 @@ export class PhraseMatcher<P> {
       this.rankBefore[w] = rank;
       rank += popcount(this.startBits[w]!);
     }
-    // Groups in key order, so a key's rank is its group's index.
-    for (const [, list] of [...byStartKey].sort((a, b) => a[0] - b[0])) {
+    const groups = [...byStartKey].sort((a, b) => a[0] - b[0]);
+    this.groupStart = new Int32Array(groups.length + 1);
+    this.entryHash = new Int32Array(byKey.size);
+    this.entryLength = new Int32Array(byKey.size);
+    groups.forEach(([, list], r) => {
+      this.groupStart[r] = this.entries.length;
       // Longest first; among equal lengths, the order entries came in.
-      this.groups.push(list.sort((a, b) => b.norms.length - a.norms.length));
-    }
+      for (const e of list.sort((a, b) => b.norms.length - a.norms.length)) {
+        this.entryHash[this.entries.length] = hashNorm(e.norms[0]!);
+        this.entryLength[this.entries.length] = e.norms.length;
+        this.entries.push(e);
+      }
+    });
+    this.groupStart[groups.length] = this.entries.length;
     this.size = byKey.size;
   }
 
@@ -89,11 +107,13 @@ export class PhraseMatcher<P> {
     const bit = 1 << (key & 31);
     const bits = this.startBits[word]!;
     if ((bits & bit) === 0) return undefined;
-    const group = this.groups[this.rankBefore[word]! + popcount(bits & (bit - 1))]!;
-    outer: for (let g = 0; g < group.length; g++) {
-      const e = group[g]!;
-      const n = e.norms.length;
-      if (e.norms[0] !== first || i + n > tokens.length) continue;
+    const rank = this.rankBefore[word]! + popcount(bits & (bit - 1));
+    const h = hashNorm(first);
+    outer: for (let g = this.groupStart[rank]!, end = this.groupStart[rank + 1]!; g < end; g++) {
+      const n = this.entryLength[g]!;
+      if (this.entryHash[g] !== h || i + n > tokens.length) continue;
+      const e = this.entries[g]!;
+      if (e.norms[0] !== first) continue;
       for (let k = 1; k < n; k++) {
         const u = tokens[i + k]!;
         if (u.norm !== e.norms[k] && u.alt !== e.norms[k]) continue outer;
@@ -139,6 +159,13 @@ export class PhraseMatcher<P> {
 function startKey(norm: string): number {
   const h = Math.imul(norm.charCodeAt(0), 0x9e3779b1) ^ Math.imul(norm.charCodeAt(norm.length - 1), 0x85ebca6b) ^ Math.imul(norm.length, 0xc2b2ae35);
   return (h ^ (h >>> 16)) & 0xffff;
+}
+
+/** A 32-bit FNV-1a hash of a token's norm (its UTF-16 units). */
+function hashNorm(norm: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < norm.length; k++) h = Math.imul(h ^ norm.charCodeAt(k), 0x01000193);
+  return h;
 }
 
 function popcount(x: number): number {
