@@ -59,11 +59,6 @@ interface TrieNode {
   roles: CueRoles | null;
 }
 
-interface CharNode {
-  next: Map<number, CharNode> | null;
-  roles: CueRoles | null;
-}
-
 export interface CueHit {
   /** Token range [from, to) the hit touches. */
   from: number;
@@ -76,16 +71,16 @@ export interface CueHit {
 
 /**
  * The compiled cue table. Chinese runs are matched character by character
- * (a Map per character, leftmost-longest), so a cue is found whatever the
+ * (a character trie, leftmost-longest), so a cue is found whatever the
  * segmenter did with it (很难/吃 still holds 难吃; 质量问题 still holds 质量);
  * a single-character term must be a whole token, so 好 is not found in 好几个.
  * Everything else goes through a token trie. Both walk only while a prefix
- * exists: most positions cost one Map lookup.
+ * exists, and bitmaps reject most positions before any lookup.
  */
 export class CueTable {
   private readonly root: TrieNode = { next: new Map(), roles: null };
-  /** First level of the character trie, by UTF-16 code unit. */
-  private readonly firstChar = new Map<number, CharNode>();
+  /** The character trie (node 0 is the root): transitions in typed arrays, roles by node. */
+  private readonly chars = new CharTrie();
   /**
    * Where a cue may start, as two bitmaps read before the trie: the
    * character pairs that begin a cue of 2+ characters (hashed to 2^16 bits)
@@ -126,19 +121,7 @@ export class CueTable {
     const first = roles.term.charCodeAt(0);
     if (roles.term.length === 1) setBit(this.singleBits, first);
     else setBit(this.pairBits, pairKey(first, roles.term.charCodeAt(1)));
-    let node = this.firstChar.get(first);
-    if (!node) this.firstChar.set(first, (node = { next: null, roles: null }));
-    for (let i = 1; i < roles.term.length; i++) {
-      const c = roles.term.charCodeAt(i);
-      node.next ??= new Map();
-      let child = node.next.get(c);
-      if (!child) {
-        child = { next: null, roles: null };
-        node.next.set(c, child);
-      }
-      node = child;
-    }
-    node.roles = roles;
+    this.chars.add(roles.term, roles);
   }
 
   /** Cue hits in text order. `text` is the normalised text the tokens point into. */
@@ -177,25 +160,27 @@ export class CueTable {
   private matchHanRun(tokens: Token[], from: number, to: number, text: string, hits: CueHit[]): void {
     const end = tokens[to - 1]!.nEnd;
     let tok = from; // token containing position p
-    const firstChar = this.firstChar;
+    const trie = this.chars;
     for (let p = tokens[from]!.nStart; p < end; ) {
       const c = text.charCodeAt(p);
       if (!hasBit(this.singleBits, c) && !(p + 1 < end && hasBit(this.pairBits, pairKey(c, text.charCodeAt(p + 1))))) {
         p++;
         continue;
       }
-      let node: CharNode | null | undefined = firstChar.get(c);
-      if (!node) {
+      let node = trie.child(0, c);
+      if (node < 0) {
         p++;
         continue;
       }
       while (tokens[tok]!.nEnd <= p) tok++;
-      let best: CueRoles | null = node.roles;
+      let best: CueRoles | null = trie.roles[node]!;
       let bestEnd = p + 1;
-      for (let q = p + 1; q < end && node?.next; q++) {
-        node = node.next.get(text.charCodeAt(q));
-        if (node?.roles) {
-          best = node.roles;
+      for (let q = p + 1; q < end && trie.hasChildren[node] === 1; q++) {
+        node = trie.child(node, text.charCodeAt(q));
+        if (node < 0) break;
+        const roles = trie.roles[node]!;
+        if (roles !== null) {
+          best = roles;
           bestEnd = q + 1;
         }
       }
@@ -212,6 +197,82 @@ export class CueTable {
       p = best.pureNegator ? p + 1 : bestEnd;
     }
   }
+}
+
+/**
+ * A character trie whose transitions live in one open-addressing table of
+ * typed arrays, keyed by (parent node, UTF-16 unit): a lookup hashes two
+ * integers and reads one or two adjacent slots, where a Map per node
+ * hashed a boxed key and chased pointers.
+ */
+class CharTrie {
+  /** Roles of each node (null: a prefix only). Node 0 is the root. */
+  readonly roles: Array<CueRoles | null> = [null];
+  /** 1 when a node has children. */
+  hasChildren = new Uint8Array(64);
+  private slotParent = new Int32Array(1024).fill(-1);
+  private slotUnit = new Int32Array(1024);
+  private slotChild = new Int32Array(1024);
+  private transitions = 0;
+
+  add(term: string, roles: CueRoles): void {
+    let node = 0;
+    for (let i = 0; i < term.length; i++) {
+      const c = term.charCodeAt(i);
+      let next = this.child(node, c);
+      if (next < 0) {
+        next = this.roles.length;
+        this.roles.push(null);
+        this.setChild(node, c, next);
+      }
+      node = next;
+    }
+    this.roles[node] = roles;
+  }
+
+  /** The child of `node` by unit `c`, or -1. */
+  child(node: number, c: number): number {
+    const mask = this.slotParent.length - 1;
+    for (let h = slotHash(node, c) & mask; ; h = (h + 1) & mask) {
+      const parent = this.slotParent[h]!;
+      if (parent === -1) return -1;
+      if (parent === node && this.slotUnit[h] === c) return this.slotChild[h]!;
+    }
+  }
+
+  private setChild(node: number, c: number, child: number): void {
+    // Keep the table at most half full, so probes stay short.
+    if ((this.transitions + 1) * 2 > this.slotParent.length) this.grow();
+    const mask = this.slotParent.length - 1;
+    let h = slotHash(node, c) & mask;
+    while (this.slotParent[h] !== -1) h = (h + 1) & mask;
+    this.slotParent[h] = node;
+    this.slotUnit[h] = c;
+    this.slotChild[h] = child;
+    this.transitions++;
+    if (node >= this.hasChildren.length) {
+      const bigger = new Uint8Array(Math.max(node + 1, this.hasChildren.length * 2));
+      bigger.set(this.hasChildren);
+      this.hasChildren = bigger;
+    }
+    this.hasChildren[node] = 1;
+  }
+
+  private grow(): void {
+    const parents = this.slotParent;
+    const units = this.slotUnit;
+    const children = this.slotChild;
+    this.slotParent = new Int32Array(parents.length * 2).fill(-1);
+    this.slotUnit = new Int32Array(parents.length * 2);
+    this.slotChild = new Int32Array(parents.length * 2);
+    this.transitions = 0;
+    for (let k = 0; k < parents.length; k++) if (parents[k] !== -1) this.setChild(parents[k]!, units[k]!, children[k]!);
+  }
+}
+
+function slotHash(node: number, c: number): number {
+  const h = Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b);
+  return h ^ (h >>> 15);
 }
 
 /** A 16-bit hash of two UTF-16 units. */
