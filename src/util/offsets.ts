@@ -10,11 +10,17 @@
  * offset maps (they are replaced whole), so sharing is safe.
  */
 let identity = new Int32Array(0);
+/** One view per length, made once: most reviews are short, and a view is an allocation. */
+const VIEW_CACHE_LENGTH = 4096;
+let views: Array<Int32Array | undefined> = [];
+
 export function identityMap(n: number): Int32Array {
   if (identity.length < n + 1) {
-    identity = new Int32Array(Math.max(n + 1, identity.length * 2, 4096));
+    identity = new Int32Array(Math.max(n + 1, identity.length * 2, VIEW_CACHE_LENGTH + 1));
     for (let i = 0; i < identity.length; i++) identity[i] = i;
+    views = [];
   }
+  if (n < VIEW_CACHE_LENGTH) return (views[n] ??= identity.subarray(0, n + 1));
   return identity.subarray(0, n + 1);
 }
 
@@ -24,7 +30,8 @@ export function identityMap(n: number): Int32Array {
  * happens to be the identity still maps correctly.
  */
 export function isIdentityMap(map: Int32Array): boolean {
-  return map.buffer === identity.buffer;
+  const n = map.length - 1;
+  return n >= 0 && n < VIEW_CACHE_LENGTH ? views[n] === map : map.buffer === identity.buffer;
 }
 
 /** Original start of a normalised position. */
