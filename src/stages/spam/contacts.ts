@@ -47,14 +47,25 @@ const LOOSE_URL_RE = new RegExp(
 const HAN_DIGITS: Array<[string, number]> = [
   ['〇零', 0], ['一幺壹', 1], ['二两贰', 2], ['三叁', 3], ['四肆', 4], ['五伍', 5], ['六陆', 6], ['七拐柒', 7], ['八捌', 8], ['九玖', 9],
 ];
-/** Digit value + 1 for code points 0x3000..0x9fff (0: not a digit), built once: one array read per character. */
+/** Digit value + 1 for code points 0x3000..0x9fff (0: not a digit), built once. */
 const DIGIT_TABLE = new Uint8Array(0xa000 - 0x3000);
-for (const [chars, value] of HAN_DIGITS) for (const ch of chars) DIGIT_TABLE[ch.charCodeAt(0) - 0x3000] = value + 1;
+/** The same set as a 3.5 KiB bitmap, read first: every Han character of every review is checked, and few are digits. */
+const DIGIT_BITS = new Uint32Array((0xa000 - 0x3000) >>> 5);
+for (const [chars, value] of HAN_DIGITS) {
+  for (const ch of chars) {
+    const k = ch.charCodeAt(0) - 0x3000;
+    DIGIT_TABLE[k] = value + 1;
+    DIGIT_BITS[k >>> 5]! |= 1 << (k & 31);
+  }
+}
 
 /** Digit value of a character that can stand for a digit in a phone number, else -1. */
 function digitValue(c: number): number {
   if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x3000 && c < 0xa000) return DIGIT_TABLE[c - 0x3000]! - 1;
+  if (c >= 0x3000 && c < 0xa000) {
+    const k = c - 0x3000;
+    return (DIGIT_BITS[k >>> 5]! & (1 << (k & 31))) === 0 ? -1 : DIGIT_TABLE[k]! - 1;
+  }
   // Dingbat circled digits that NFKC leaves alone: ❶-❾ ➀-➈ ➊-➒, and ⓿.
   if (c >= 0x2776 && c <= 0x277e) return c - 0x2775;
   if (c >= 0x2780 && c <= 0x2788) return c - 0x277f;

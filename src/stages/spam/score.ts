@@ -26,6 +26,8 @@ export function combineScore(kinds: readonly SpamKind[], partial = 0): number {
 
 /** Kinds in taxonomy order, so output does not depend on detection order. */
 export function orderKinds(kinds: Iterable<SpamKind>): SpamKind[] {
+  // Most reviews have no kind at all: no Set for them.
+  if (Array.isArray(kinds) && kinds.length < 2) return kinds.slice();
   const set = new Set(kinds);
   return SPAM_KINDS.filter((k) => set.has(k));
 }
