@@ -95,6 +95,12 @@ export class LexiconScorer {
   private readonly negatorChars = new Uint8Array(65536);
   /** First characters of 1-2 character modifiers: most tokens are rejected by this one check. */
   private readonly modifierFirstChars = new Uint8Array(65536);
+  /**
+   * (length, first unit, last unit) of every term in `byTerm`, as a bitmap:
+   * a part of a token is sliced out and looked up only when some term has
+   * its shape. Those lookups hash a fresh string each, for most Chinese words.
+   */
+  private readonly termShapes = new Uint32Array(1 << 11);
 
   constructor(
     ctx: AnalyzerContext,
@@ -136,6 +142,10 @@ export class LexiconScorer {
     for (const term of RHETORICAL) cue(term).rhetorical = true;
     for (const term of RHETORICAL_AFTER_YE) cue(term).rhetorical ??= 'afterYe';
     this.byTerm = cues;
+    for (const term of cues.keys()) {
+      const k = shapeKey(term, 0, term.length);
+      this.termShapes[k >>> 5]! |= 1 << (k & 31);
+    }
     for (const [term, c] of cues) {
       if (term.length <= 2 && (c.negScope !== undefined || c.factor !== undefined)) this.modifierFirstChars[term.charCodeAt(0)] = 1;
       if (term.length === 1 && c.negScope !== undefined) this.negatorChars[term.charCodeAt(0)] = 1;
@@ -158,12 +168,19 @@ export class LexiconScorer {
   private splitCompound(norm: string): [Cue, Cue] | null {
     if (this.modifierFirstChars[norm.charCodeAt(0)] !== 1) return null;
     for (let p = 1; p <= 2 && p < norm.length; p++) {
+      if (!this.mayBeTerm(norm, 0, p) || !this.mayBeTerm(norm, p, norm.length)) continue;
       const mod = this.byTerm.get(norm.slice(0, p));
       if (!mod || (mod.negScope === undefined && mod.factor === undefined)) continue;
       const opinion = this.byTerm.get(norm.slice(p));
       if (opinion?.weight !== undefined) return [mod, opinion];
     }
     return null;
+  }
+
+  /** Whether some term has the shape of norm[from, to) (false: certainly none). */
+  private mayBeTerm(norm: string, from: number, to: number): boolean {
+    const k = shapeKey(norm, from, to);
+    return (this.termShapes[k >>> 5]! & (1 << (k & 31))) !== 0;
   }
 
   /** The opinion cue a token repeats whole (`不错不错` -> `不错`), else undefined. */
@@ -253,7 +270,7 @@ export class LexiconScorer {
         let norm = t.norm;
         if (PARTICLES[norm.charCodeAt(norm.length - 1)] === 1) {
           norm = norm.slice(0, -1);
-          const bare = this.byTerm.get(norm);
+          const bare = this.mayBeTerm(norm, 0, norm.length) ? this.byTerm.get(norm) : undefined;
           if (bare?.weight !== undefined) c = bare;
         }
         const split = c || norm.length < 2 ? null : this.splitCompound(norm);
@@ -372,6 +389,12 @@ export class LexiconScorer {
       evidence: shown,
     };
   }
+}
+
+/** A 16-bit hash of the length, first and last unit of s[from, to). */
+function shapeKey(s: string, from: number, to: number): number {
+  const h = Math.imul(s.charCodeAt(from), 0x9e3779b1) ^ Math.imul(s.charCodeAt(to - 1), 0x85ebca6b) ^ Math.imul(to - from, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) & 0xffff;
 }
 
 /** Built-in sentiment weights by normalised term, to tell which entries a caller changed. */

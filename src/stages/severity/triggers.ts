@@ -46,6 +46,8 @@ export class TriggerScanner {
   private readonly embedded: Array<{ term: string; trigger: Trigger; weight: number }> = [];
   /** Two-character Chinese softeners, also looked for at the start of longer words. */
   private readonly mildPrefixes = new Set<string>();
+  /** First characters of those softeners, as a bitmap: most words are rejected without slicing a string. */
+  private readonly mildFirstBits = new Uint32Array(0x10000 >>> 5);
 
   constructor(ctx: AnalyzerContext) {
     const entries: Array<{ term: string; payload: Cue }> = [];
@@ -55,7 +57,11 @@ export class TriggerScanner {
       for (const e of ctx.lexicons.get(lang, 'intensifiers')) {
         if (e.factor >= 1) continue;
         entries.push({ term: e.term, payload: { trigger: 'mild', weight: 1 } });
-        if (lang === 'zh' && e.term.length === 2) this.mildPrefixes.add(e.term);
+        if (lang === 'zh' && e.term.length === 2) {
+          this.mildPrefixes.add(e.term);
+          const c = e.term.charCodeAt(0);
+          this.mildFirstBits[c >>> 5]! |= 1 << (c & 31);
+        }
       }
       for (const e of ctx.lexicons.get(lang, 'negators')) negators.add(e.term);
     }
@@ -101,7 +107,7 @@ export class TriggerScanner {
       const hit = this.cues.longestAt(tokens, i);
       if (hit === undefined) {
         // The segmenter may glue a softener to its word (`有点小`): count a two-character softener prefix.
-        if (t.type === 'han' && t.norm.length > 2 && this.mildPrefixes.has(t.norm.slice(0, 2))) mild++;
+        if (t.type === 'han' && t.norm.length > 2 && this.mayStartMild(t.norm.charCodeAt(0)) && this.mildPrefixes.has(t.norm.slice(0, 2))) mild++;
         i++;
         continue;
       }
@@ -117,6 +123,10 @@ export class TriggerScanner {
       i = to;
     }
     return { totals, mild, words, evidence };
+  }
+
+  private mayStartMild(c: number): boolean {
+    return (this.mildFirstBits[c >>> 5]! & (1 << (c & 31))) !== 0;
   }
 
   /** Handles and hashtags are rare: a substring test against every cue is affordable there. */
