@@ -51,6 +51,8 @@ export class PhraseMatcher<P> {
   private readonly groupStart: Int32Array;
   private readonly entryHash: Int32Array;
   private readonly entryLength: Int32Array;
+  /** Each entry's first token, beside the hashes: confirming a hash match reads one string, not the entry. */
+  private readonly entryFirst: string[] = [];
   /** Terms that tokenise to nothing (pure punctuation or spaces): never matched; checkLexicon reports them. */
   readonly unmatchable: string[] = [];
   readonly size: number;
@@ -86,6 +88,7 @@ export class PhraseMatcher<P> {
       for (const e of list.sort((a, b) => b.norms.length - a.norms.length)) {
         this.entryHash[this.entries.length] = hashNorm(e.norms[0]!);
         this.entryLength[this.entries.length] = e.norms.length;
+        this.entryFirst.push(e.norms[0]!);
         this.entries.push(e);
       }
     });
@@ -111,9 +114,8 @@ export class PhraseMatcher<P> {
     const h = hashNorm(first);
     outer: for (let g = this.groupStart[rank]!, end = this.groupStart[rank + 1]!; g < end; g++) {
       const n = this.entryLength[g]!;
-      if (this.entryHash[g] !== h || i + n > tokens.length) continue;
+      if (this.entryHash[g] !== h || i + n > tokens.length || this.entryFirst[g] !== first) continue;
       const e = this.entries[g]!;
-      if (e.norms[0] !== first) continue;
       for (let k = 1; k < n; k++) {
         const u = tokens[i + k]!;
         if (u.norm !== e.norms[k] && u.alt !== e.norms[k]) continue outer;
