@@ -51,6 +51,8 @@ export class PhraseMatcher<P> {
   private readonly groupStart: Int32Array;
   private readonly entryHash: Int32Array;
   private readonly entryLength: Int32Array;
+  /** Hash of each entry's second token (0 for one-token entries): most multi-token candidates fail here. */
+  private readonly entrySecondHash: Int32Array;
   /** Each entry's first token, beside the hashes: confirming a hash match reads one string, not the entry. */
   private readonly entryFirst: string[] = [];
   /** Terms that tokenise to nothing (pure punctuation or spaces): never matched; checkLexicon reports them. */
@@ -82,12 +84,14 @@ export class PhraseMatcher<P> {
     this.groupStart = new Int32Array(groups.length + 1);
     this.entryHash = new Int32Array(byKey.size);
     this.entryLength = new Int32Array(byKey.size);
+    this.entrySecondHash = new Int32Array(byKey.size);
     groups.forEach(([, list], r) => {
       this.groupStart[r] = this.entries.length;
       // Longest first; among equal lengths, the order entries came in.
       for (const e of list.sort((a, b) => b.norms.length - a.norms.length)) {
         this.entryHash[this.entries.length] = hashNorm(e.norms[0]!);
         this.entryLength[this.entries.length] = e.norms.length;
+        if (e.norms.length > 1) this.entrySecondHash[this.entries.length] = hashNorm(e.norms[1]!);
         this.entryFirst.push(e.norms[0]!);
         this.entries.push(e);
       }
@@ -112,9 +116,24 @@ export class PhraseMatcher<P> {
     if ((bits & bit) === 0) return undefined;
     const rank = this.rankBefore[word]! + popcount(bits & (bit - 1));
     const h = hashNorm(first);
+    // Hashes of the next token's forms, computed when a multi-token candidate first needs them.
+    let next = 0;
+    let nextAlt = 0;
+    let nextKnown = false;
     outer: for (let g = this.groupStart[rank]!, end = this.groupStart[rank + 1]!; g < end; g++) {
       const n = this.entryLength[g]!;
-      if (this.entryHash[g] !== h || i + n > tokens.length || this.entryFirst[g] !== first) continue;
+      if (this.entryHash[g] !== h || i + n > tokens.length) continue;
+      if (n > 1) {
+        if (!nextKnown) {
+          const u = tokens[i + 1]!;
+          next = hashNorm(u.norm);
+          nextAlt = u.alt === undefined ? next : hashNorm(u.alt);
+          nextKnown = true;
+        }
+        const second = this.entrySecondHash[g]!;
+        if (second !== next && second !== nextAlt) continue;
+      }
+      if (this.entryFirst[g] !== first) continue;
       const e = this.entries[g]!;
       for (let k = 1; k < n; k++) {
         const u = tokens[i + k]!;
