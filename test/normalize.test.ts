@@ -98,3 +98,31 @@ describe('normalizeText', () => {
     expect(norm('   \t ').text).toBe(' ');
   });
 });
+
+describe('normalizeText: work it skips', () => {
+  /** A converter that records its calls and may change only 質 (to 质). */
+  function spyConverter() {
+    const calls: string[] = [];
+    const fn = Object.assign((s: string) => (calls.push(s), s.replace(/質/g, '质')), { affects: (cp: number) => cp === 0x8cea });
+    return { fn, calls };
+  }
+
+  it('runs the traditional-to-simplified converter only when a character can change', () => {
+    const spy = spyConverter();
+    // `…`, `①` and `～` are folded by NFKC, but nothing they fold to is convertible.
+    expect(normalizeText('好评…①～', spy.fn).text).toBe('好评.1~'); // the three dots then fold as repeated punctuation
+    expect(spy.calls).toEqual([]);
+    expect(normalizeText('質量…', spy.fn).text).toBe('质量.');
+    expect(spy.calls).toHaveLength(1);
+  });
+
+  it('maps each position to itself when no offset moves, and past folds when one does', () => {
+    const same = normalizeText('质量很好，物流也快！', null);
+    expect(same.text).toBe('质量很好,物流也快!');
+    expect([...same.map]).toEqual([...Array(same.text.length + 1).keys()]);
+    const folded = normalizeText('太差了！！！质量', null);
+    expect(folded.text).toBe('太差了!质量');
+    expect(folded.map[folded.text.indexOf('质')]).toBe('太差了！！！质量'.indexOf('质'));
+    expect(folded.map[folded.text.length]).toBe('太差了！！！质量'.length);
+  });
+});
