@@ -125,4 +125,10 @@ describe('normalizeText: work it skips', () => {
     expect(folded.map[folded.text.indexOf('质')]).toBe('太差了！！！质量'.indexOf('质'));
     expect(folded.map[folded.text.length]).toBe('太差了！！！质量'.length);
   });
+
+  it('gives each caller its own map, even when no offset moved', () => {
+    const a = normalizeText('质量很好', null);
+    a.map[1] = 99;
+    expect(normalizeText('质量很好', null).map[1]).toBe(1);
+  });
 });

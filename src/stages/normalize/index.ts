@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { isHan } from '../../util/chars.js';
 import { defineStage } from '../definition.js';
-import { normalizeText, type ChineseConverter } from './normalize.js';
+import { normalizeShared, type ChineseConverter } from './normalize.js';
 
 export { normalizeText } from './normalize.js';
 export type { NormalizeOptions, Normalized, ChineseConverter } from './normalize.js';
@@ -59,7 +59,7 @@ export const normalizeStage = defineStage({
     return {
       name: 'normalize',
       run(doc) {
-        const n = normalizeText(doc.original, convert, options);
+        const n = normalizeShared(doc.original, convert, options);
         doc.normalized = n.text;
         doc.offsetMap = n.map;
         doc.signals = n.signals;

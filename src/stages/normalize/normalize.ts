@@ -1,6 +1,6 @@
 import type { NormalizationSignal } from '../../pipeline/doc.js';
 import { isFoldablePunct, isHan, isInvisible, isLatinLetter, isPictographic } from '../../util/chars.js';
-import { identityMap } from '../../util/offsets.js';
+import { identityMap, isIdentityMap } from '../../util/offsets.js';
 
 /**
  * Converts traditional to simplified Chinese; must keep length for offsets
@@ -22,10 +22,7 @@ export interface NormalizeOptions {
 
 export interface Normalized {
   text: string;
-  /**
-   * normalised index -> original index, length text.length + 1. Read-only:
-   * when no offset moved (most reviews) it is a view of a shared identity array.
-   */
+  /** normalised index -> original index, length text.length + 1. */
   map: Int32Array;
   signals: NormalizationSignal[];
 }
@@ -115,6 +112,16 @@ class MappedBuilder {
  *   3. spaced-out Han (`差 评`), repeated punctuation and elongation folded.
  */
 export function normalizeText(original: string, convert: ChineseConverter | null, options: NormalizeOptions = {}): Normalized {
+  const n = normalizeShared(original, convert, options);
+  // Callers own what they get: a copy instead of the shared identity view.
+  return isIdentityMap(n.map) ? { ...n, map: n.map.slice() } : n;
+}
+
+/**
+ * normalizeText for the pipeline: when no offset moved, `map` is a view of
+ * the shared identity array (read-only; no allocation per review).
+ */
+export function normalizeShared(original: string, convert: ChineseConverter | null, options: NormalizeOptions = {}): Normalized {
   const signals = new SignalList();
   const convertNow = convert && options.traditionalToSimplified !== false ? convert : null;
   const first = foldCodePoints(original, signals, convertNow ? (convertNow.affects ?? isHan) : null);
