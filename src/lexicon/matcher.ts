@@ -1,5 +1,6 @@
 import type { Token } from '../pipeline/doc.js';
 import type { AnalyzerContext } from '../pipeline/context.js';
+import { bitmap, popcount, setBit, shapeKey } from '../util/bits.js';
 
 /** A compiled lexicon term: its token norms as the analyzer's tokenizer splits it. */
 export interface PhraseEntry<P> {
@@ -37,9 +38,9 @@ const NO_MATCHES: never[] = [];
  */
 export class PhraseMatcher<P> {
   /** 2^16 bits, one per first-token key in use: 8 KiB. */
-  private readonly startBits = new Uint32Array(1 << 11);
+  private readonly startBits = bitmap(1 << 16);
   /** Set bits before each 32-bit word of startBits: a key's rank is its group's index. */
-  private readonly rankBefore = new Uint32Array(1 << 11);
+  private readonly rankBefore = new Uint32Array(this.startBits.length);
   /**
    * Entries grouped by key in key order (so a key's rank is its group's
    * index), longest first within a group; different first tokens may share a
@@ -69,11 +70,11 @@ export class PhraseMatcher<P> {
     }
     const byStartKey = new Map<number, PhraseEntry<P>[]>();
     for (const e of byKey.values()) {
-      const key = startKey(e.norms[0]!);
+      const key = shapeKey(e.norms[0]!);
       const list = byStartKey.get(key);
       if (list) list.push(e);
       else byStartKey.set(key, [e]);
-      this.startBits[key >>> 5]! |= 1 << (key & 31);
+      setBit(this.startBits, key);
     }
     let rank = 0;
     for (let w = 0; w < this.startBits.length; w++) {
@@ -109,7 +110,7 @@ export class PhraseMatcher<P> {
 
   /** The longest term whose first token is `first` and whose other tokens follow token `i`. */
   private longestFrom(tokens: readonly Token[], i: number, first: string): PhraseEntry<P> | undefined {
-    const key = startKey(first);
+    const key = shapeKey(first);
     const word = key >>> 5;
     const bit = 1 << (key & 31);
     const bits = this.startBits[word]!;
@@ -176,22 +177,9 @@ export class PhraseMatcher<P> {
 
 }
 
-/** A 16-bit hash of a token's length, first and last UTF-16 unit. */
-function startKey(norm: string): number {
-  const h = Math.imul(norm.charCodeAt(0), 0x9e3779b1) ^ Math.imul(norm.charCodeAt(norm.length - 1), 0x85ebca6b) ^ Math.imul(norm.length, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) & 0xffff;
-}
-
 /** A 32-bit FNV-1a hash of a token's norm (its UTF-16 units). */
 function hashNorm(norm: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < norm.length; k++) h = Math.imul(h ^ norm.charCodeAt(k), 0x01000193);
   return h;
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  return Math.imul(x, 0x01010101) >>> 24;
 }

@@ -3,6 +3,7 @@ import type { Token } from '../../pipeline/doc.js';
 import type { LexiconLang } from '../../lexicon/schema.js';
 import { TOPICS, type Nature, type Topic } from '../../types.js';
 import { isHan } from '../../util/chars.js';
+import { bitmap, hasBit, setBit } from '../../util/bits.js';
 
 
 /** A topic cue. `problem` cues name the fault by themselves; aspect cues need a negative clause. */
@@ -88,8 +89,8 @@ export class CueTable {
    * start nothing, and these 16 KiB stay in cache where a table of nodes
    * by character (256 KiB) did not.
    */
-  private readonly pairBits = new Uint32Array(1 << 11);
-  private readonly singleBits = new Uint32Array(1 << 11);
+  private readonly pairBits = bitmap(1 << 16);
+  private readonly singleBits = bitmap(1 << 16);
 
   constructor(ctx: AnalyzerContext) {
     const byTerm = collectRoles(ctx);
@@ -279,14 +280,6 @@ function slotHash(node: number, c: number): number {
 function pairKey(a: number, b: number): number {
   const h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
   return (h ^ (h >>> 16)) & 0xffff;
-}
-
-function setBit(bits: Uint32Array, k: number): void {
-  bits[k >>> 5]! |= 1 << (k & 31);
-}
-
-function hasBit(bits: Uint32Array, k: number): boolean {
-  return (bits[k >>> 5]! & (1 << (k & 31))) !== 0;
 }
 
 function allHan(s: string): boolean {

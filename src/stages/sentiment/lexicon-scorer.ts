@@ -7,6 +7,7 @@ import type { Token, TriageDoc } from '../../pipeline/doc.js';
 import type { Evidence } from '../../types.js';
 import { afinnBase } from './english-base.js';
 import { PhraseMatcher } from '../../lexicon/matcher.js';
+import { bitmap, hasBit, setBit, shapeKey } from '../../util/bits.js';
 
 /** What one lexicon term does; a term may be several things (`可惜` is an opinion and a contrast). */
 interface Cue {
@@ -100,7 +101,7 @@ export class LexiconScorer {
    * a part of a token is sliced out and looked up only when some term has
    * its shape. Those lookups hash a fresh string each, for most Chinese words.
    */
-  private readonly termShapes = new Uint32Array(1 << 11);
+  private readonly termShapes = bitmap(1 << 16);
 
   constructor(
     ctx: AnalyzerContext,
@@ -142,10 +143,7 @@ export class LexiconScorer {
     for (const term of RHETORICAL) cue(term).rhetorical = true;
     for (const term of RHETORICAL_AFTER_YE) cue(term).rhetorical ??= 'afterYe';
     this.byTerm = cues;
-    for (const term of cues.keys()) {
-      const k = shapeKey(term, 0, term.length);
-      this.termShapes[k >>> 5]! |= 1 << (k & 31);
-    }
+    for (const term of cues.keys()) setBit(this.termShapes, shapeKey(term));
     for (const [term, c] of cues) {
       if (term.length <= 2 && (c.negScope !== undefined || c.factor !== undefined)) this.modifierFirstChars[term.charCodeAt(0)] = 1;
       if (term.length === 1 && c.negScope !== undefined) this.negatorChars[term.charCodeAt(0)] = 1;
@@ -179,8 +177,7 @@ export class LexiconScorer {
 
   /** Whether some term has the shape of norm[from, to) (false: certainly none). */
   private mayBeTerm(norm: string, from: number, to: number): boolean {
-    const k = shapeKey(norm, from, to);
-    return (this.termShapes[k >>> 5]! & (1 << (k & 31))) !== 0;
+    return hasBit(this.termShapes, shapeKey(norm, from, to));
   }
 
   /** The opinion cue a token repeats whole (`不错不错` -> `不错`), else undefined. */
@@ -389,12 +386,6 @@ export class LexiconScorer {
       evidence: shown,
     };
   }
-}
-
-/** A 16-bit hash of the length, first and last unit of s[from, to). */
-function shapeKey(s: string, from: number, to: number): number {
-  const h = Math.imul(s.charCodeAt(from), 0x9e3779b1) ^ Math.imul(s.charCodeAt(to - 1), 0x85ebca6b) ^ Math.imul(to - from, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) & 0xffff;
 }
 
 /** Built-in sentiment weights by normalised term, to tell which entries a caller changed. */

@@ -3,6 +3,7 @@ import type { AnalyzerContext } from '../../pipeline/context.js';
 import type { LexiconLang } from '../../lexicon/schema.js';
 import { PhraseMatcher } from '../../lexicon/matcher.js';
 import type { Evidence } from '../../types.js';
+import { bitmap, hasBit, setBit } from '../../util/bits.js';
 
 export const TRIGGERS = ['safety', 'legal', 'fraud', 'escalate', 'intensity', 'loss'] as const;
 export type Trigger = (typeof TRIGGERS)[number];
@@ -47,7 +48,7 @@ export class TriggerScanner {
   /** Two-character Chinese softeners, also looked for at the start of longer words. */
   private readonly mildPrefixes = new Set<string>();
   /** First characters of those softeners, as a bitmap: most words are rejected without slicing a string. */
-  private readonly mildFirstBits = new Uint32Array(0x10000 >>> 5);
+  private readonly mildFirstBits = bitmap(0x10000);
 
   constructor(ctx: AnalyzerContext) {
     const entries: Array<{ term: string; payload: Cue }> = [];
@@ -59,8 +60,7 @@ export class TriggerScanner {
         entries.push({ term: e.term, payload: { trigger: 'mild', weight: 1 } });
         if (lang === 'zh' && e.term.length === 2) {
           this.mildPrefixes.add(e.term);
-          const c = e.term.charCodeAt(0);
-          this.mildFirstBits[c >>> 5]! |= 1 << (c & 31);
+          setBit(this.mildFirstBits, e.term.charCodeAt(0));
         }
       }
       for (const e of ctx.lexicons.get(lang, 'negators')) negators.add(e.term);
@@ -126,7 +126,7 @@ export class TriggerScanner {
   }
 
   private mayStartMild(c: number): boolean {
-    return (this.mildFirstBits[c >>> 5]! & (1 << (c & 31))) !== 0;
+    return hasBit(this.mildFirstBits, c);
   }
 
   /** Handles and hashtags are rare: a substring test against every cue is affordable there. */

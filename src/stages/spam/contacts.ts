@@ -7,6 +7,8 @@
  * each review costs a few regex scans and one character pass.
  */
 
+import { bitmap, hasBit, setBit } from '../../util/bits.js';
+
 /**
  * `wechat_plain` / `qq_plain`: an id after the plain word 微信 / QQ (people share these for honest reasons too);
  * `wechat` / `qq`: after a disguise (薇信, V信, 加v, 扣扣, q + digits...), which only an advertiser bothers with.
@@ -50,12 +52,12 @@ const HAN_DIGITS: Array<[string, number]> = [
 /** Digit value + 1 for code points 0x3000..0x9fff (0: not a digit), built once. */
 const DIGIT_TABLE = new Uint8Array(0xa000 - 0x3000);
 /** The same set as a 3.5 KiB bitmap, read first: every Han character of every review is checked, and few are digits. */
-const DIGIT_BITS = new Uint32Array((0xa000 - 0x3000) >>> 5);
+const DIGIT_BITS = bitmap(0xa000 - 0x3000);
 for (const [chars, value] of HAN_DIGITS) {
   for (const ch of chars) {
     const k = ch.charCodeAt(0) - 0x3000;
     DIGIT_TABLE[k] = value + 1;
-    DIGIT_BITS[k >>> 5]! |= 1 << (k & 31);
+    setBit(DIGIT_BITS, k);
   }
 }
 
@@ -64,7 +66,7 @@ function digitValue(c: number): number {
   if (c >= 0x30 && c <= 0x39) return c - 0x30;
   if (c >= 0x3000 && c < 0xa000) {
     const k = c - 0x3000;
-    return (DIGIT_BITS[k >>> 5]! & (1 << (k & 31))) === 0 ? -1 : DIGIT_TABLE[k]! - 1;
+    return hasBit(DIGIT_BITS, k) ? DIGIT_TABLE[k]! - 1 : -1;
   }
   // Dingbat circled digits that NFKC leaves alone: ❶-❾ ➀-➈ ➊-➒, and ⓿.
   if (c >= 0x2776 && c <= 0x277e) return c - 0x2775;

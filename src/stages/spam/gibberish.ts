@@ -1,4 +1,5 @@
 import type { Token } from '../../pipeline/doc.js';
+import { bitmap, hasBit, setBit } from '../../util/bits.js';
 
 /**
  * Gibberish: text that carries no words. Three shapes:
@@ -45,12 +46,12 @@ function mashedLetters(word: string): number {
 
 export class GibberishDetector {
   /** Common Han characters of the BMP as a bitmap (8 KiB, stays in cache): one read per character. */
-  private readonly common = new Uint32Array(0x10000 >>> 5);
+  private readonly common = bitmap(0x10000);
   private readonly enabled: boolean;
 
   /** @param commonHan common Han characters (code points); empty disables the random-Han check. */
   constructor(commonHan: ReadonlySet<number>) {
-    for (const cp of commonHan) if (cp < 0x10000) this.common[cp >>> 5]! |= 1 << (cp & 31);
+    for (const cp of commonHan) if (cp < 0x10000) setBit(this.common, cp);
     this.enabled = commonHan.size > 0;
   }
 
@@ -73,8 +74,7 @@ export class GibberishDetector {
           if (this.enabled) {
             for (let i = 0; i < t.text.length; i++) {
               han++;
-              const c = t.text.charCodeAt(i);
-              if ((this.common[c >>> 5]! & (1 << (c & 31))) === 0) rareHan++;
+              if (!hasBit(this.common, t.text.charCodeAt(i))) rareHan++;
             }
           }
           break;
