@@ -2,6 +2,7 @@ import TreebankWordTokenizer from 'natural/lib/natural/tokenizers/treebank_word_
 import type { Token, TokenType } from '../../pipeline/doc.js';
 import type { Segmenter } from './segmenter.js';
 import { isIdentityMap, mapEnd, mapStart } from '../../util/offsets.js';
+import { isHan } from '../../util/chars.js';
 
 /**
  * Splits normalised text into tokens by script: Chinese runs go to the
@@ -20,7 +21,6 @@ const TOKEN_RE = new RegExp(
     String.raw`(\d+(?:[.,:]\d+)*%?)`,
     String.raw`([\u{1F1E6}-\u{1F1FF}]{2}|\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic}\uFE0F?)*)`,
     String.raw`([A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)*)`,
-    String.raw`([\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3007]+)`,
     String.raw`(\s+)`,
     String.raw`([\p{P}\p{S}])`,
     String.raw`([\s\S])`,
@@ -37,16 +37,17 @@ const PLAIN_PUNCT = new Uint8Array(128);
 for (const ch of ',!?"\'()[]{}*&%$~/\\|>`') PLAIN_PUNCT[ch.charCodeAt(0)] = 1;
 
 /** CJK and general punctuation blocks (minus the two emoji in them): always a punctuation token. */
+/** `’` as `'`, without building a regex per token (most tokens have none). */
+function straightQuotes(s: string): string {
+  return s.includes('’') ? s.replaceAll('’', "'") : s;
+}
+
 function isWidePunct(c: number): boolean {
   return (c >= 0x3000 && c <= 0x303f && c !== 0x3030 && c !== 0x303d) || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e) || (c >= 0xff00 && c <= 0xffef);
 }
 
-function isHanUnit(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
-}
-
 /** What each capture group of TOKEN_RE is, in order (plain groups: named ones allocate an object per match). */
-const GROUPS = ['url', 'email', 'handle', 'hashtag', 'emoticon', 'number', 'emoji', 'latin', 'han', 'space', 'punct', 'other'] as const;
+const GROUPS = ['url', 'email', 'handle', 'hashtag', 'emoticon', 'number', 'emoji', 'latin', 'space', 'punct', 'other'] as const;
 const GROUP_TYPE: Record<(typeof GROUPS)[number], TokenType> = {
   url: 'url',
   email: 'email',
@@ -56,7 +57,6 @@ const GROUP_TYPE: Record<(typeof GROUPS)[number], TokenType> = {
   number: 'number',
   emoji: 'emoji',
   latin: 'word',
-  han: 'han',
   space: 'other',
   punct: 'punct',
   other: 'other',
@@ -93,7 +93,7 @@ export class ScriptTokenizer {
         start = mapStart(map, nStart);
         end = mapEnd(map, original, nStart, nEnd, start);
       }
-      const norm = type === 'word' || type === 'url' || type === 'email' || type === 'handle' || type === 'hashtag' ? surface.toLowerCase().replace(/’/g, "'") : surface;
+      const norm = type === 'word' || type === 'url' || type === 'email' || type === 'handle' || type === 'hashtag' ? straightQuotes(surface.toLowerCase()) : surface;
       // `alt` is always present so every token has one shape (monomorphic property reads downstream).
       tokens.push({ text: surface, norm, alt: undefined, type, start, end, nStart, nEnd });
     };
@@ -103,9 +103,9 @@ export class ScriptTokenizer {
     const n = text.length;
     for (let i = 0; i < n; ) {
       const c = text.charCodeAt(i);
-      if (isHanUnit(c)) {
+      if (isHan(c)) {
         let j = i + 1;
-        while (j < n && isHanUnit(text.charCodeAt(j))) j++;
+        while (j < n && isHan(text.charCodeAt(j))) j++;
         if (!han!.pushRun(i, j, push)) this.pushPieces(text.slice(i, j), i, this.segmenter.cut(text.slice(i, j)), 'han', push);
         i = j;
         continue;
@@ -125,7 +125,6 @@ export class ScriptTokenizer {
       while (m[k] === undefined) k++;
       const group = GROUPS[k - 1]!;
       if (group === 'latin') this.pushPieces(m[0], i, this.latinPieces(m[0]), 'word', push);
-      else if (group === 'han') this.pushPieces(m[0], i, this.segmenter.cut(m[0]), 'han', push);
       else if (group !== 'space') push(m[0], GROUP_TYPE[group], i);
       i += m[0].length;
     }
@@ -145,13 +144,13 @@ export class ScriptTokenizer {
     let runs: string[] | null = null;
     let whole = true; // the text is one Chinese run
     for (let i = 0; i < n; ) {
-      if (!isHanUnit(text.charCodeAt(i))) {
+      if (!isHan(text.charCodeAt(i))) {
         whole = false;
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < n && isHanUnit(text.charCodeAt(j))) j++;
+      while (j < n && isHan(text.charCodeAt(j))) j++;
       (runs ??= []).push(text.slice(i, j));
       i = j;
     }
@@ -161,7 +160,7 @@ export class ScriptTokenizer {
 
   private latinPieces(run: string): string[] {
     // Treebank only earns its cost on contractions; plain words are already tokens.
-    return run.includes("'") || run.includes('’') ? this.treebank.tokenize(run.replace(/’/g, "'")) : [run];
+    return run.includes("'") || run.includes('’') ? this.treebank.tokenize(straightQuotes(run)) : [run];
   }
 
   /** Places pieces of a run at their offsets; pieces that do not occur in order are skipped. */
