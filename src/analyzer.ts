@@ -10,7 +10,7 @@ import { TriageDoc } from './pipeline/doc.js';
 import { Pipeline } from './pipeline/pipeline.js';
 import type { BatchStage, Stage } from './pipeline/stage.js';
 import type { BatchStageDefinition, StageDefinition } from './stages/definition.js';
-import { normalizeText, traditionalToSimplified } from './stages/normalize/index.js';
+import { normalizeShared, traditionalToSimplified } from './stages/normalize/index.js';
 import { BUILTIN_BATCH_STAGES, BUILTIN_STAGES } from './stages/registry.js';
 import { nodejiebaSegmenter, type Segmenter } from './stages/tokenize/segmenter.js';
 import { ScriptTokenizer } from './stages/tokenize/tokenizer.js';
@@ -139,7 +139,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
 function buildContext(sources: LexiconSource[], builtin: boolean, segmenter: Segmenter): AnalyzerContext {
   const convert = traditionalToSimplified();
-  const normalizeTerm = (term: string): string => normalizeText(term, convert).text.toLowerCase().trim();
+  const normalizeTerm = (term: string): string => normalizeShared(term, convert).text.toLowerCase().trim();
   const lexicons: Lexicon[] = [...(builtin ? readBuiltinLexicons() : []), ...sources.map((s, i) => resolveLexiconSource(s, i))];
   const set = new LexiconSet(lexicons, normalizeTerm);
   // Teach the segmenter every multi-character Chinese term so it comes out as one token.

@@ -78,7 +78,10 @@ export function timestampMs(value: ReviewInput['timestamp']): number | null {
     const v = value.trim();
     if (/^\d{9,13}$/.test(v)) n = Number(v);
     else if (!/(?:^|\D)(?:1[89]|2\d)\d\d(?:\D|$)/.test(v)) return null;
-    else return Number.isFinite(Date.parse(v)) ? Date.parse(v) : null;
+    else {
+      const ms = Date.parse(v);
+      return Number.isFinite(ms) ? ms : null;
+    }
   }
   if (!Number.isFinite(n)) return null;
   return Math.abs(n) < 1e11 ? n * 1000 : n;

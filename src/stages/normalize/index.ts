@@ -4,7 +4,7 @@ import { isHan } from '../../util/chars.js';
 import { defineStage } from '../definition.js';
 import { normalizeShared, type ChineseConverter } from './normalize.js';
 
-export { normalizeText } from './normalize.js';
+export { normalizeText, normalizeShared } from './normalize.js';
 export type { NormalizeOptions, Normalized, ChineseConverter } from './normalize.js';
 
 const require = createRequire(import.meta.url);

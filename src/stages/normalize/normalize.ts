@@ -81,15 +81,15 @@ class MappedBuilder {
   }
   /**
    * `keep: true` copies the map out of scratch (the final pass); otherwise it is a view valid until the next call.
-   * `identity` says no offset moved; its map is then the shared identity view.
+   * When no offset moved, the map is the shared identity view.
    */
-  finish(originalLength: number, keep: boolean): { text: string; map: Int32Array; identity: boolean } {
+  finish(originalLength: number, keep: boolean): { text: string; map: Int32Array } {
     this.flush();
     const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
-    if (!this.shifted && this.n === originalLength) return { text, map: identityMap(this.n), identity: true };
+    if (!this.shifted && this.n === originalLength) return { text, map: identityMap(this.n) };
     this.reserve(1);
     this.map[this.n] = originalLength;
-    return { text, map: keep ? this.map.slice(0, this.n + 1) : this.map.subarray(0, this.n + 1), identity: false };
+    return { text, map: keep ? this.map.slice(0, this.n + 1) : this.map.subarray(0, this.n + 1) };
   }
   private flush(): void {
     if (this.runStart >= 0) this.parts.push(this.source.slice(this.runStart, this.runEnd));
@@ -134,7 +134,8 @@ export function normalizeShared(original: string, convert: ChineseConverter | nu
     }
   }
   // Pass 3 only changes texts with a space or a repeated character; most reviews have neither.
-  const second = mayFoldSequences(text) ? foldSequences(text, first.identity ? null : first.map, signals, options) : { text, map: first.identity ? first.map : first.map.slice() };
+  const firstIsIdentity = isIdentityMap(first.map);
+  const second = mayFoldSequences(text) ? foldSequences(text, firstIsIdentity ? null : first.map, signals, options) : { text, map: firstIsIdentity ? first.map : first.map.slice() };
   return { text: second.text, map: second.map, signals: signals.sorted() };
 }
 
@@ -158,7 +159,7 @@ class SignalList {
 }
 
 /** Pass 1. `affects` (when converting) flags characters the traditional converter may change, so most texts skip it. */
-function foldCodePoints(s: string, signals: SignalList, affects: ((cp: number) => boolean) | null): { text: string; map: Int32Array; identity: boolean; mayConvert: boolean } {
+function foldCodePoints(s: string, signals: SignalList, affects: ((cp: number) => boolean) | null): { text: string; map: Int32Array; mayConvert: boolean } {
   const out = new MappedBuilder(s, null, 0);
   let mayConvert = false;
   let lastWasSpace = false;
@@ -233,7 +234,7 @@ function foldCodePoints(s: string, signals: SignalList, affects: ((cp: number) =
     i += width;
   }
   const done = out.finish(s.length, false);
-  return { text: done.text, map: done.map, identity: done.identity, mayConvert };
+  return { text: done.text, map: done.map, mayConvert };
 }
 
 function nextIsPicto(s: string, i: number): boolean {

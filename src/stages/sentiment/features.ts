@@ -88,11 +88,10 @@ function hashString(seed: number, s: string): number {
   return h;
 }
 
-/** A reusable buffer of hashed feature indexes with the normalised-text span each came from. */
+/** A reusable buffer of hashed feature indexes with the normalised-text offset each ends at (for the contrast discount). */
 export class FeatureExtractor {
   readonly mask: number;
   index = new Int32Array(1024);
-  spanStart = new Int32Array(1024);
   spanEnd = new Int32Array(1024);
   count = 0;
   private readonly stems = new Map<string, string>();
@@ -330,7 +329,6 @@ export class FeatureExtractor {
     if (this.count === this.index.length) this.grow();
     const n = this.count++;
     this.index[n] = index;
-    this.spanStart[n] = start;
     this.spanEnd[n] = end;
   }
 
@@ -342,7 +340,6 @@ export class FeatureExtractor {
       return b;
     };
     this.index = copy(this.index);
-    this.spanStart = copy(this.spanStart);
     this.spanEnd = copy(this.spanEnd);
   }
 

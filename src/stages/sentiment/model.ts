@@ -7,7 +7,7 @@ import { DENSE_FEATURES, FeatureExtractor } from './features.js';
  * The shipped logistic-regression weights (data/models/sentiment.json, written
  * by scripts/train-sentiment.mjs). Sparse weights are stored as
  * delta-encoded bucket indexes plus integers (weight x scale) to keep the
- * file small; they are expanded once into a Float32Array indexed by bucket.
+ * file small; at load they become one-byte codes per bucket (see quantize).
  */
 export interface SentimentModelFile {
   format: 'review-triage-sentiment/1';
