@@ -68,8 +68,17 @@ export function dataDir(): string {
   throw new LexiconError('data/lexicons', null, 'built-in lexicon folder not found next to the package');
 }
 
-/** Every built-in lexicon, read and validated (once per analyzer). */
+/** Every built-in lexicon, read and validated. */
 export function readBuiltinLexicons(): Lexicon[] {
+  // Read and validated once per process: every analyzer, and the sentiment stage's check of which entries
+  // a caller changed, use the same files. Nothing mutates them (LexiconSet copies entries).
+  builtinCache ??= readBuiltinLexiconFiles();
+  return [...builtinCache];
+}
+
+let builtinCache: Lexicon[] | null = null;
+
+function readBuiltinLexiconFiles(): Lexicon[] {
   const root = path.join(dataDir(), 'lexicons');
   const out: Lexicon[] = [];
   for (const lang of fs.readdirSync(root).sort()) {

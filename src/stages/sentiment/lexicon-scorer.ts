@@ -1,6 +1,4 @@
-import path from 'node:path';
-import fs from 'node:fs';
-import { readLexiconFile } from '../../lexicon/load.js';
+import { readBuiltinLexicons } from '../../lexicon/load.js';
 import type { LexiconLang } from '../../lexicon/schema.js';
 import type { AnalyzerContext } from '../../pipeline/context.js';
 import type { Token, TriageDoc } from '../../pipeline/doc.js';
@@ -391,9 +389,10 @@ export class LexiconScorer {
 /** Built-in sentiment weights by normalised term, to tell which entries a caller changed. */
 function builtinWeights(ctx: AnalyzerContext, lang: LexiconLang): Map<string, number> {
   const out = new Map<string, number>();
-  const file = path.join(ctx.dataDir, 'lexicons', lang, 'sentiment.json');
-  if (!fs.existsSync(file)) return out;
-  for (const e of readLexiconFile(file).entries as Array<{ term: string; weight: number }>) out.set(ctx.normalizeTerm(e.term, lang), e.weight);
+  for (const lex of readBuiltinLexicons()) {
+    if (lex.lang !== lang || lex.kind !== 'sentiment') continue;
+    for (const e of lex.entries as Array<{ term: string; weight: number }>) out.set(ctx.normalizeTerm(e.term, lang), e.weight);
+  }
   return out;
 }
 
