@@ -46,6 +46,11 @@ export function denseFeatures(lex: LexiconScore, latinShare: number, out: Float6
   return out;
 }
 
+/** The English share of a review's language, for denseFeatures: 1 for English, 0.5 for mixed, else 0. */
+export function latinShare(language: string): number {
+  return language === 'en' ? 1 : language === 'mixed' ? 0.5 : 0;
+}
+
 /** Chinese contrast markers at least this strong (但是, 可是, 然而) also discount the model's features before them. */
 const ZH_MODEL_CONTRAST = 1.5;
 

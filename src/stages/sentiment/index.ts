@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { TriageDoc } from '../../pipeline/doc.js';
 import type { Evidence, SentimentLabel } from '../../types.js';
 import { defineStage } from '../definition.js';
-import { DENSE_FEATURES, denseFeatures, modelContrastAt, type FeatureExtractor } from './features.js';
+import { DENSE_FEATURES, denseFeatures, latinShare, modelContrastAt, type FeatureExtractor } from './features.js';
 import { LexiconScorer, type LexiconScore } from './lexicon-scorer.js';
 import { SentimentModel } from './model.js';
 
@@ -87,8 +87,7 @@ export function scoreSentiment(doc: TriageDoc, scorer: LexiconScorer, model: Sen
 
   let modelLogit: number;
   if (model && features) {
-    const latin = doc.language === 'en' ? 1 : doc.language === 'mixed' ? 0.5 : 0;
-    modelLogit = model.predict(doc, features, lex.userSpans, denseFeatures(lex, latin, dense), modelContrastAt(doc.language, lex), lex.contrastWeight);
+    modelLogit = model.predict(doc, features, lex.userSpans, denseFeatures(lex, latinShare(doc.language), dense), modelContrastAt(doc.language, lex), lex.contrastWeight);
     evidence.push({ source: 'model', rule: 'linear-model', weight: round(modelLogit), note: MODEL_NOTE });
     // The n-gram / word that pushed the model hardest each way.
     const scale = 1 / Math.sqrt(features.count);

@@ -55,16 +55,27 @@ export class SentimentModel {
     }
   }
 
+  /** Models already read, by path: each analyzer would otherwise parse 1.5 MB and code 225k weights again. */
+  private static readonly loaded = new Map<string, { stamp: string; model: SentimentModel }>();
+
+  /** Reads a model file, or returns the model already read from it (unless the file changed since). */
   static load(file: string): SentimentModel {
     let json: unknown;
+    let stamp: string;
     try {
+      const st = fs.statSync(file);
+      stamp = `${st.mtimeMs}:${st.size}`;
+      const hit = SentimentModel.loaded.get(file);
+      if (hit?.stamp === stamp) return hit.model;
       json = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (cause) {
       const e = new OptionsError(`sentiment.modelPath: cannot read the sentiment model ${file} (${(cause as Error).message}). Rebuild it with "npm run train:sentiment".`, [{ path: ['sentiment', 'modelPath'], message: 'cannot read the model file' }]);
       e.cause = cause;
       throw e;
     }
-    return new SentimentModel(json as SentimentModelFile, file);
+    const model = new SentimentModel(json as SentimentModelFile, file);
+    SentimentModel.loaded.set(file, { stamp, model });
+    return model;
   }
 
   /**

@@ -2,7 +2,7 @@ import { createAnalyzer, DEFAULT_MAX_TEXT_LENGTH } from '../../analyzer.js';
 import { parseReviewInput } from '../../input/schema.js';
 import { TriageDoc } from '../../pipeline/doc.js';
 import { BUILTIN_STAGES } from '../registry.js';
-import { denseFeatures, FeatureExtractor, modelContrastAt } from './features.js';
+import { denseFeatures, FeatureExtractor, latinShare, modelContrastAt } from './features.js';
 import { LexiconScorer } from './lexicon-scorer.js';
 import { sentimentOptionsSchema } from './index.js';
 
@@ -24,12 +24,11 @@ export function createFeaturizer(hashBits: number) {
       for (const s of stages) s.run(doc);
       const lex = scorer.score(doc);
       const n = fx.extract(doc, null);
-      const latin = doc.language === 'en' ? 1 : doc.language === 'mixed' ? 0.5 : 0;
       const values = new Float32Array(n);
       const value = n > 0 ? 1 / Math.sqrt(n) : 0;
       const cut = modelContrastAt(doc.language, lex);
       for (let k = 0; k < n; k++) values[k] = fx.spanEnd[k]! <= cut ? value / lex.contrastWeight : value;
-      return { index: fx.index.slice(0, n), values, dense: Array.from(denseFeatures(lex, latin)), lexScore: lex.score };
+      return { index: fx.index.slice(0, n), values, dense: Array.from(denseFeatures(lex, latinShare(doc.language))), lexScore: lex.score };
     },
   };
 }
