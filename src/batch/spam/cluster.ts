@@ -6,7 +6,7 @@ import { defineBatchStage } from '../../stages/definition.js';
 import { addSpamKind } from '../../stages/spam/score.js';
 import { MinHashLsh } from './lsh.js';
 import { compact, FingerprintTable, intersectionSize, shingles } from './shingles.js';
-import { addressOf, networkOf, reviewTimeMs } from './time.js';
+import { addressOf, networkOf, reviewTimes } from './time.js';
 import type { CampaignGroup } from './types.js';
 import { UnionFind } from './union-find.js';
 
@@ -160,6 +160,7 @@ export function findGroups(docs: readonly TriageDoc[], o: ClusterOptions, lsh: M
 
 /** Builds the public group records and marks members (cluster id, `duplicate`, campaign nature). */
 function describeGroups(docs: readonly TriageDoc[], groups: number[][], o: ClusterOptions): CampaignGroup[] {
+  const times = reviewTimes(docs);
   return groups.map((members, gi) => {
     const id = `g${gi + 1}`;
     const authors = new Set<string>();
@@ -178,7 +179,7 @@ function describeGroups(docs: readonly TriageDoc[], groups: number[][], o: Clust
       if (addr) addresses.add(addr);
       const net = networkOf(r.ip);
       if (net) networks.add(net);
-      const t = reviewTimeMs(r);
+      const t = times[d] ?? null;
       if (t !== null) {
         if (t < first) {
           first = t;

@@ -4,7 +4,7 @@ import type { Evidence } from '../../types.js';
 import { defineBatchStage } from '../../stages/definition.js';
 import { addSpamKind } from '../../stages/spam/score.js';
 import { GROUP_EXTRAS_KEY } from './cluster.js';
-import { addressOf, networkOf, reviewTimeMs } from './time.js';
+import { addressOf, networkOf, reviewTimes } from './time.js';
 import type { CampaignGroup } from './types.js';
 
 export const FloodOptionsSchema = z
@@ -50,8 +50,9 @@ export const floodStage = defineBatchStage({
         const addresses = new SourceIndex(n);
         const networks = new SourceIndex(n);
         const byGroup = new Map<CampaignGroup, number[]>();
+        const parsed = reviewTimes(docs);
         for (let d = 0; d < n; d++) {
-          const t = reviewTimeMs(docs[d]!.review);
+          const t = parsed[d] ?? null;
           times[d] = t ?? NaN;
           if (t === null) continue; // no time, no window: left out of every flood count
           const r = docs[d]!.review;

@@ -1,4 +1,4 @@
-import { reviewTimeMs } from '../spam/time.js';
+export { reviewTimes } from '../spam/time.js';
 import type { TriageDoc } from '../../pipeline/doc.js';
 import { severityState } from '../../stages/severity/policy.js';
 
@@ -10,16 +10,6 @@ import { severityState } from '../../stages/severity/policy.js';
 export function isNegative(doc: TriageDoc): boolean {
   return doc.sentiment.label === 'negative' || doc.negative !== null || severityState(doc)?.complaint === true;
 }
-
-/** Epoch ms of each review's timestamp, or null (absent or unparseable); epoch seconds read as the spam stages read them. */
-export function reviewTimes(docs: readonly TriageDoc[]): ReadonlyArray<number | null> {
-  // Queue, summary and alerts all need them: parse once per batch (keyed by the batch's docs array).
-  let times = timesCache.get(docs);
-  if (!times) timesCache.set(docs, (times = docs.map((d) => reviewTimeMs(d.review))));
-  return times;
-}
-
-const timesCache = new WeakMap<readonly TriageDoc[], Array<number | null>>();
 
 const DAY = 86_400_000;
 
