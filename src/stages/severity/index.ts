@@ -75,8 +75,7 @@ function scoreDoc(doc: TriageDoc, scanner: TriggerScanner, policy: SeverityPolic
   const d = decideSeverity(input, o);
   const evidence: Evidence[] = hits.evidence;
   if (complaint && lowRated) evidence.push({ source: 'metadata', rule: `rating<=${o.lowRating}`, note: `rated ${r.rating}` });
-  const visible = (o.pinnedRaises && r.pinned === true) || (r.likes ?? 0) >= o.likesThreshold || (r.replies ?? 0) >= o.repliesThreshold;
-  if (complaint && visible) {
+  if (d.visible) {
     evidence.push({ source: 'metadata', rule: 'engagement', note: `likes ${r.likes ?? 0}, replies ${r.replies ?? 0}, pinned ${r.pinned === true}` });
   }
   const state: SeverityState = { urgency: d.urgency, nature: input.nature, topics: input.topics, fired: d.fired, complaint, policy };

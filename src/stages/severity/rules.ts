@@ -40,6 +40,8 @@ export interface SeverityDecision {
   reasons: string[];
   /** Triggers that counted towards the decision (for actions). */
   fired: Trigger[];
+  /** A complaint that is pinned, liked or replied to past the thresholds (it raised the level). */
+  visible: boolean;
 }
 
 /** Topics that make a complaint "clear" (TAXONOMY: quality, logistics, service, mismatch); false claims join them. */
@@ -128,17 +130,19 @@ export function decideSeverity(input: SeverityInput, o: SeverityOptions): Severi
   }
   const likes = input.likes ?? 0;
   const replies = input.replies ?? 0;
+  let visible = false;
   if (complaint) {
     urgency += 0.5 * Math.log10(1 + likes + 2 * replies);
     const pinned = input.pinned === true && o.pinnedRaises;
     const liked = likes >= o.likesThreshold;
     const replied = replies >= o.repliesThreshold;
-    if (pinned || liked || replied) {
+    visible = pinned || liked || replied;
+    if (visible) {
       urgency += 1;
       level = raiseLevel(level, 1, o.engagementMaxLevel);
       reasons.push(say.visible(pinned, liked ? likes : null, replied ? replies : null));
     }
   }
   if (reasons.length === 0) reasons.push(complaint ? say.minorComplaint : say.noComplaint);
-  return { level, textLevel, urgency, reasons, fired: [...fired] };
+  return { level, textLevel, urgency, reasons, fired: [...fired], visible };
 }
