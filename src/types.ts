@@ -2,8 +2,10 @@
  * Public result types. Every label name comes from the shared taxonomy
  * (TAXONOMY.md): keep these unions and that document in step.
  */
-export const LANGUAGES = ['zh', 'en', 'mixed', 'other'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from './kernel/review.js';
+export type { Evidence } from './kernel/evidence.js';
+import type { Evidence } from './kernel/evidence.js';
+import type { Language } from './kernel/review.js';
 
 export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative'] as const;
 export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
@@ -30,28 +32,6 @@ export type SeverityLevel = (typeof SEVERITY_LEVELS)[number];
 
 export const SPAM_KINDS = ['advertising', 'duplicate', 'flood', 'template', 'gibberish', 'irrelevant'] as const;
 export type SpamKind = (typeof SPAM_KINDS)[number];
-
-/**
- * Why a stage decided what it did. `start`/`end` are UTF-16 offsets into the
- * ORIGINAL input text (end exclusive); rules that are not tied to a span
- * (a star rating, a batch campaign) leave them out.
- */
-export interface Evidence {
-  /** What fired: a lexicon term, a rule name, a model feature. */
-  source: 'lexicon' | 'rule' | 'model' | 'metadata' | 'batch';
-  /** The term or rule id, e.g. `差评`, `negation`, `rating<=2`. */
-  rule: string;
-  /** The text span as written in the original input, when span-based. */
-  match?: string;
-  start?: number;
-  end?: number;
-  /** Signed contribution to the stage's score, when it has one. */
-  weight?: number;
-  /** A label this evidence supports (a topic, a nature, a spam kind...). */
-  label?: string;
-  /** Free-form short explanation for a person. */
-  note?: string;
-}
 
 export interface SentimentResult {
   label: SentimentLabel;
@@ -102,6 +82,8 @@ export interface Analysis {
   severity: SeverityResult;
   /** True when the text was longer than `maxTextLength` and only its head was analysed. */
   truncated?: boolean;
+  /** Fields added by custom stages: each slot with an `output` name a stage provides (see review-triage/extend). */
+  extensions?: Record<string, unknown>;
 }
 
 /** Placeholders for stages that are not in the pipeline (documented in README). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Token } from '../src/index.js';
+import type { Token } from '../src/extend.js';
 import { ScriptTokenizer } from '../src/text/tokenizer.js';
 import { defaultAnalyzer } from './helpers/analyzer.js';
 

@@ -1,10 +1,10 @@
 import { createAnalyzer, DEFAULT_MAX_TEXT_LENGTH } from '../../src/analyzer/analyzer.js';
-import { parseReviewInput } from '../../src/input/schema.js';
+import { parseReviewInput } from '../../src/kernel/review.js';
 import { TriageDoc } from '../../src/kernel/doc.js';
 import { BUILTIN_STAGES } from '../../src/analyzer/registry.js';
 import { denseFeatures, FeatureExtractor, latinShare, modelContrastAt } from '../../src/sentiment/features.js';
 import { LexiconScorer } from '../../src/sentiment/lexicon-scorer.js';
-import { sentimentOptionsSchema } from '../../src/sentiment/index.js';
+import { SentimentOptionsSchema } from '../../src/sentiment/index.js';
 
 /**
  * Used only by scripts/train-sentiment.mjs (which compiles this file on the
@@ -14,7 +14,7 @@ import { sentimentOptionsSchema } from '../../src/sentiment/index.js';
 export function createFeaturizer(hashBits: number) {
   const keep = new Set(['normalize', 'language', 'tokenize']);
   const analyzer = createAnalyzer({ disable: BUILTIN_STAGES.map((d) => d.name).filter((n) => !keep.has(n)) });
-  const scorer = new LexiconScorer(analyzer.context, sentimentOptionsSchema.parse({}));
+  const scorer = new LexiconScorer(analyzer.context, SentimentOptionsSchema.parse({}));
   const fx = new FeatureExtractor(hashBits);
   const stages = analyzer.pipeline.list();
   return {

@@ -1,38 +1,41 @@
 import { z } from 'zod';
-import { InputError, OptionsError } from '../kernel/errors.js';
-import { describeIssues, parseReviewInput, toIssues, type ReviewInput } from '../input/schema.js';
-import { dataDir, LexiconSet, readBuiltinLexicons, resolveLexiconSource, type LexiconSource } from '../lexicon/load.js';
-import type { Lexicon, LexiconLang } from '../lexicon/schema.js';
-import type { BatchState } from '../context/batch-state.js';
-import type { BatchResult } from '../context/batch-result.js';
 import type { AnalyzerContext } from '../context/context.js';
+import type { BatchResult } from '../context/batch-result.js';
+import type { BatchStage, BatchStageDefinition, StageDefinition } from '../context/define.js';
+import { declared } from '../context/define.js';
 import { TriageDoc } from '../kernel/doc.js';
+import { InputError, OptionsError } from '../kernel/errors.js';
 import { Pipeline } from '../kernel/pipeline.js';
-import type { BatchStage, Stage } from '../kernel/stage.js';
-import type { BatchStageDefinition, StageDefinition } from '../context/define.js';
-import { normalizeShared, traditionalToSimplified } from '../document/normalize-stage.js';
-import { BUILTIN_BATCH_STAGES, BUILTIN_STAGES } from './registry.js';
-import { nodejiebaSegmenter, type Segmenter } from '../text/segmenter.js';
-import { ScriptTokenizer } from '../text/tokenizer.js';
+import { describeIssues, parseReviewInput, toIssues, type ReviewInput } from '../kernel/review.js';
+import { DOC_FIELDS } from '../kernel/slots.js';
+import type { Stage } from '../kernel/stage.js';
+import type { LexiconSource } from '../lexicon/load.js';
+import { builtinSegmenter, SEGMENTER_NAMES, type Segmenter } from '../text/segmenter.js';
+import { NormalizeOptionsSchema } from '../text/service.js';
 import type { Analysis } from '../types.js';
-import { isHan } from '../util/chars.js';
+import { runBatch } from './batch.js';
+import { buildContext } from './context.js';
+import { BUILTIN_BATCH_STAGES, BUILTIN_STAGES, builtinProviderOf } from './registry.js';
+import { ResultProjector } from './result.js';
 
 /** Default cap on the characters of one review that are analysed; the rest is skipped and `truncated` set. */
 export const DEFAULT_MAX_TEXT_LENGTH = 1_000_000;
 
-const segmenterSchema = z.custom<Segmenter>(
-  (v) => typeof v === 'object' && v !== null && typeof (v as Segmenter).cut === 'function' && typeof (v as Segmenter).name === 'string',
-  { message: 'expected a Segmenter: { name: string, cut(text): string[], addWord?(word) }' },
-);
+const segmenterSchema = z.union([
+  z.enum(SEGMENTER_NAMES),
+  z.custom<Segmenter>((v) => typeof v === 'object' && v !== null && typeof (v as Segmenter).cut === 'function' && typeof (v as Segmenter).name === 'string', {
+    message: "expected 'jieba', 'nodejieba' or a Segmenter: { name: string, cut(text): string[], withWords?(words), addWord?(word) }",
+  }),
+]);
 
-const AnalyzerOptionsSchema = z
+export const AnalyzerOptionsSchema = z
   .object({
     /** Extra or replacement lexicons: objects or JSON file paths, applied after the built-ins in order. */
     lexicons: z.array(z.union([z.string(), z.record(z.string(), z.unknown())])).default([]),
     /** Load the lexicons shipped in data/lexicons (default true). */
     builtinLexicons: z.boolean().default(true),
-    /** Chinese word segmenter (default: nodejieba). */
-    segmenter: segmenterSchema.optional(),
+    /** Chinese word segmenter: 'jieba' (default, @node-rs/jieba), 'nodejieba', or your own. */
+    segmenter: segmenterSchema.default('jieba'),
     /** Options per built-in stage, by stage name. */
     stageOptions: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
     /** Built-in stages (per-review or batch) to leave out, by name. */
@@ -50,20 +53,21 @@ export type BatchOptions = Record<string, Record<string, unknown>>;
 export interface Analyzer {
   /** Analyse one review (a string or a ReviewInput). Throws InputError on a malformed input. */
   analyze(input: string | ReviewInput): Analysis;
-  /** Analyse many reviews, then run the batch stages across them. */
+  /** Analyse many reviews, then run the batch stages across them and re-decide the reviews they concern. */
   analyzeBatch(inputs: Array<string | ReviewInput>, options?: BatchOptions): BatchResult;
-  /** Per-review stages, in order: add / replace / remove by name. */
+  /** Per-review stages, in order: add / replace / remove by name (each change is checked against `requires`). */
   readonly pipeline: Pipeline<Stage>;
   /** Batch stages, in order: add / replace / remove by name. */
   readonly batchPipeline: Pipeline<BatchStage>;
-  /** Shared resources (lexicons, tokenizer) for building custom stages. */
+  /** Shared resources (lexicons, the text service) for building custom stages. */
   readonly context: AnalyzerContext;
 }
 
 /**
  * Builds an analyzer: validates options, loads and validates lexicons, loads
- * the segmenter and teaches it the lexicon terms, compiles every stage.
- * Do this once and reuse the analyzer; analyze() is then pure per-review work.
+ * the segmenter with the lexicon terms in a dictionary of its own, compiles
+ * every stage and checks that each stage's requirements come before it. Do
+ * this once and reuse the analyzer; analyze() is then pure per-review work.
  */
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const parsed = AnalyzerOptionsSchema.safeParse(options ?? {});
@@ -76,21 +80,33 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   for (const name of [...Object.keys(opts.stageOptions), ...opts.disable]) {
     if (!known.has(name)) throw new OptionsError(`Unknown stage "${name}". Built-in stages: ${[...known].join(', ')}.`, [{ path: ['stageOptions', name], message: 'unknown stage' }]);
   }
-
-  const context = buildContext(opts.lexicons as LexiconSource[], opts.builtinLexicons, opts.segmenter ?? nodejiebaSegmenter());
-  const createStage = <D extends StageDefinition | BatchStageDefinition>(def: D, extra?: Record<string, unknown>) => {
-    const given = { ...(opts.stageOptions[def.name] ?? {}), ...(extra ?? {}) };
-    const r = def.optionsSchema.safeParse(given);
+  const validate = <S extends z.ZodType>(name: string, schema: S, given: unknown): z.output<S> => {
+    const r = schema.safeParse(given);
     if (!r.success) {
-      const issues = toIssues(r.error).map((i) => ({ ...i, path: [def.name, ...i.path] }));
-      throw new OptionsError(`Invalid options for stage "${def.name}": ${describeIssues(issues)}`, issues);
+      const issues = toIssues(r.error).map((i) => ({ ...i, path: [name, ...i.path] }));
+      throw new OptionsError(`Invalid options for stage "${name}": ${describeIssues(issues)}`, issues);
     }
-    return def.create(context, r.data) as ReturnType<D['create']>;
+    return r.data;
   };
 
-  const pipeline = new Pipeline<Stage>(BUILTIN_STAGES.filter((d) => !opts.disable.includes(d.name)).map((d) => createStage(d)));
+  // Normalisation options are the text service's: reviews and lexicon terms are read with the same ones.
+  const textOptions = validate('normalize', NormalizeOptionsSchema, opts.stageOptions.normalize ?? {});
+  const segmenter = typeof opts.segmenter === 'string' ? builtinSegmenter(opts.segmenter) : opts.segmenter;
+  const context = buildContext(opts.lexicons as LexiconSource[], opts.builtinLexicons, segmenter, textOptions);
+  const createStage = <D extends StageDefinition | BatchStageDefinition>(def: D, extra?: Record<string, unknown>) =>
+    declared(def.create(context, validate(def.name, def.optionsSchema, { ...(opts.stageOptions[def.name] ?? {}), ...(extra ?? {}) })), def) as ReturnType<D['create']>;
+
+  const pipeline = new Pipeline<Stage>(
+    BUILTIN_STAGES.filter((d) => !opts.disable.includes(d.name)).map((d) => createStage(d)),
+    { providerOf: builtinProviderOf },
+  );
   const batchDefs = BUILTIN_BATCH_STAGES.filter((d) => !opts.disable.includes(d.name));
-  const batchPipeline = new Pipeline<BatchStage>(batchDefs.map((d) => createStage(d)));
+  // Batch stages start from what the per-review stages provide (the doc fields are always there, maybe empty).
+  const batchPipeline = new Pipeline<BatchStage>(
+    batchDefs.map((d) => createStage(d)),
+    { available: () => [...pipeline.provided(), ...DOC_FIELDS.map((f) => `doc.${f}`)], providerOf: builtinProviderOf },
+  );
+  const projector = new ResultProjector(pipeline);
 
   const runStages = (input: unknown, fallbackId: string): TriageDoc => {
     const doc = new TriageDoc(parseReviewInput(input, fallbackId), opts.maxTextLength);
@@ -103,11 +119,12 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     batchPipeline,
     context,
     analyze(input) {
-      return runStages(input, '0').toAnalysis();
+      return projector.project(runStages(input, '0'));
     },
     analyzeBatch(inputs, batchOptions = {}) {
       if (!Array.isArray(inputs)) throw new InputError('analyzeBatch expects an array of reviews.', [{ path: [], message: 'expected array' }]);
       if (batchOptions === null || typeof batchOptions !== 'object') throw new OptionsError('Batch options must be an object keyed by batch stage name.');
+      batchPipeline.validate(); // the per-review stages may have changed since the batch stages were checked
       // Call-time options rebuild that one batch stage with merged options (stages are cheap to build).
       const overrides = new Map<string, BatchStage>();
       for (const [name, value] of Object.entries(batchOptions)) {
@@ -115,7 +132,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         if (!def && !batchPipeline.has(name)) {
           throw new OptionsError(`Unknown batch stage "${name}" in batch options. Batch stages: ${batchPipeline.names.join(', ') || '(none)'}.`, [{ path: [name], message: 'unknown batch stage' }]);
         }
-        if (def && batchPipeline.get(name) !== undefined) overrides.set(name, createStage(def, value));
+        if (def && batchPipeline.has(name)) overrides.set(name, createStage(def, value));
       }
       const docs = inputs.map((input, i) => {
         try {
@@ -128,32 +145,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
           throw e;
         }
       });
-      const result: BatchResult = { items: [] };
-      const state: BatchState = { reviews: docs.map((d) => d.review), docs, result, options: batchOptions };
-      for (const stage of batchPipeline.list()) (overrides.get(stage.name) ?? stage).run(state);
-      result.items = docs.map((d) => d.toAnalysis());
-      return result;
+      const stages = batchPipeline.list().map((s) => overrides.get(s.name) ?? s);
+      return runBatch(docs, stages, pipeline.list(), batchOptions, (d) => projector.project(d));
     },
-  };
-}
-
-function buildContext(sources: LexiconSource[], builtin: boolean, segmenter: Segmenter): AnalyzerContext {
-  const convert = traditionalToSimplified();
-  const normalizeTerm = (term: string): string => normalizeShared(term, convert).text.toLowerCase().trim();
-  const lexicons: Lexicon[] = [...(builtin ? readBuiltinLexicons() : []), ...sources.map((s, i) => resolveLexiconSource(s, i))];
-  const set = new LexiconSet(lexicons, normalizeTerm);
-  // Teach the segmenter every multi-character Chinese term so it comes out as one token.
-  if (segmenter.addWord) {
-    for (const lang of ['zh', 'en'] as LexiconLang[]) {
-      for (const term of set.terms(lang)) if (term.length >= 2 && [...term].every((ch) => isHan(ch.codePointAt(0)!))) segmenter.addWord(term);
-    }
-  }
-  const tokenizer = new ScriptTokenizer(segmenter);
-  return {
-    lexicons: set,
-    tokenizer,
-    normalizeTerm,
-    tokenizeTerm: (term) => tokenizer.tokenize(normalizeTerm(term)),
-    dataDir: dataDir(),
   };
 }

@@ -8,11 +8,8 @@ import { pickTopics, scoreTopics, topicEvidence, type TopicOptions } from './top
 
 export type ClassifyOptions = TopicOptions & NatureOptions;
 
-/**
- * What the classify stage leaves in `doc.extras.classify` for later stages
- * (severity weighs topic strength and attack cues without re-matching).
- */
-export interface ClassifyExtras {
+/** Topic and nature scores the classify stage leaves in the CLASSIFY_SCORES slot. */
+export interface ClassifyScores {
   /** Score per topic (only topics with a positive score). */
   topicScores: Partial<Record<Topic, number>>;
   nature: NatureScores;
@@ -26,7 +23,7 @@ export interface ClassifyExtras {
  * nature, topics and evidence. Pure: reads the doc, writes nothing. The
  * stage calls it only for negative docs; benchmarks call it directly.
  */
-export function classifyNegative(doc: TriageDoc, cues: CueTable, opts: ClassifyOptions): { result: NegativeResult; extras: ClassifyExtras } {
+export function classifyNegative(doc: TriageDoc, cues: CueTable, opts: ClassifyOptions): { result: NegativeResult; scores: ClassifyScores } {
   const hits = cues.match(doc.tokens, doc.normalized);
   const clauses = analyzeClauses(doc.tokens, hits);
   const ts = scoreTopics(hits, clauses);
@@ -51,7 +48,7 @@ export function classifyNegative(doc: TriageDoc, cues: CueTable, opts: ClassifyO
       topics,
       evidence,
     },
-    extras: {
+    scores: {
       topicScores,
       nature: { attack: round(scores.attack), gap: round(scores.gap), detail: round(scores.detail), faults: scores.faults },
       clauses: clauses.count,

@@ -102,7 +102,7 @@ export class CueTable {
         this.addChars(roles);
         continue;
       }
-      const norms = ctx.tokenizeTerm(roles.term).map((t) => t.norm);
+      const norms = ctx.text.tokenizeTerm(roles.term).map((t) => t.norm);
       if (norms.length === 0) continue;
       let node = this.root;
       for (const n of norms) {
@@ -317,8 +317,8 @@ function collectRoles(ctx: AnalyzerContext): Map<string, CueRoles> {
   // Fallbacks only fill languages whose lexicon is empty, so a user's lexicon stays in charge.
   const hasNeg = (lang: LexiconLang) => ctx.lexicons.get(lang, 'negators').length > 0;
   const hasCon = (lang: LexiconLang) => ctx.lexicons.get(lang, 'contrast').length > 0;
-  for (const w of FALLBACK_NEGATORS) if (!hasNeg(langOf(w))) get(ctx.normalizeTerm(w)).negatorScope ||= 3;
-  for (const w of FALLBACK_CONTRAST) if (!hasCon(langOf(w))) get(ctx.normalizeTerm(w)).contrast = true;
+  for (const w of FALLBACK_NEGATORS) if (!hasNeg(langOf(w))) get(ctx.text.normalizeTerm(w)).negatorScope ||= 3;
+  for (const w of FALLBACK_CONTRAST) if (!hasCon(langOf(w))) get(ctx.text.normalizeTerm(w)).contrast = true;
   return byTerm;
 }
 

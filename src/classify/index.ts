@@ -2,18 +2,21 @@ import { z } from 'zod';
 import { OptionsError } from '../kernel/errors.js';
 import type { AnalyzerContext } from '../context/context.js';
 import type { TriageDoc } from '../kernel/doc.js';
-import type { NegativeResult } from '../types.js';
+import type { Evidence, NegativeResult } from '../types.js';
+import type { CampaignGroup } from '../spam/batch/types.js';
 import { defineStage } from '../context/define.js';
 import { classifyNegative } from './classify.js';
 import { CueTable } from './cues.js';
 
-export { classifyNegative, type ClassifyExtras, type ClassifyOptions } from './classify.js';
+import { SENTIMENT } from '../sentiment/slots.js';
+import { GROUP } from '../spam/slots.js';
+import { CLASSIFY_SCORES, NEGATIVE } from './slots.js';
+
+export { classifyNegative, type ClassifyScores, type ClassifyOptions } from './classify.js';
 export { CueTable } from './cues.js';
+export { NEGATIVE, CLASSIFY_SCORES } from './slots.js';
 
-/** Key of the classify stage's data in `doc.extras` (see ClassifyExtras). */
-export const CLASSIFY_EXTRAS_KEY = 'classify';
-
-export const classifyOptionsSchema = z
+export const ClassifyOptionsSchema = z
   .object({
     /** Score a topic needs to be reported (an aspect word in a complaint scores 1, a problem phrase 2.5). */
     minTopicScore: z.number().min(0).max(20).default(1),
@@ -29,28 +32,51 @@ export const classifyOptionsSchema = z
   .strict();
 
 /**
- * Fills doc.negative (nature, topics, evidence) for reviews the sentiment
- * stage called negative; leaves it null otherwise.
+ * Fills the NEGATIVE slot (nature, topics, evidence) for reviews the
+ * sentiment stage called negative; null otherwise. After a batch, a member
+ * of a copy-paste campaign is re-decided as a malicious attack.
  */
 export const classifyStage = defineStage({
   name: 'classify',
-  optionsSchema: classifyOptionsSchema,
+  optionsSchema: ClassifyOptionsSchema,
+  requires: ['tokens', 'structure', SENTIMENT],
+  provides: [NEGATIVE, CLASSIFY_SCORES],
   create(ctx, options) {
     const cues = new CueTable(ctx);
     return {
       name: 'classify',
       run(doc) {
-        if (doc.sentiment.label !== 'negative') {
-          doc.negative = null;
+        if (doc.get(SENTIMENT).label !== 'negative') {
+          doc.set(NEGATIVE, null);
           return;
         }
-        const { result, extras } = classifyNegative(doc, cues, options);
-        doc.negative = result;
-        doc.extras[CLASSIFY_EXTRAS_KEY] = extras;
+        const { result, scores } = classifyNegative(doc, cues, options);
+        doc.set(NEGATIVE, result);
+        doc.set(CLASSIFY_SCORES, scores);
+      },
+      redecide(doc) {
+        // Runs once per doc after the batch facts, on the per-review result (a later custom stage may have changed it).
+        doc.set(NEGATIVE, natureInBatch(doc.get(NEGATIVE), doc.peek(GROUP)));
       },
     };
   },
 });
+
+/**
+ * The nature once the batch is known: the text's verdict, except that a
+ * negative member of a copy-paste campaign is a malicious attack (TAXONOMY:
+ * coordinated posting). Pure; builds a new result, the text one stays.
+ */
+export function natureInBatch(text: NegativeResult | null, group: CampaignGroup | undefined): NegativeResult | null {
+  if (!text || !group?.campaign) return text;
+  const attack: Evidence = {
+    source: 'batch',
+    rule: 'campaign',
+    label: 'malicious_attack',
+    note: `copy-paste campaign ${group.id}: ${group.size} near-identical reviews from ${group.distinctAuthors} author(s)`,
+  };
+  return { nature: 'malicious_attack', topics: text.topics, evidence: [...text.evidence, attack] };
+}
 
 /**
  * A pure classifier for tokenised docs, whatever their sentiment: compile the
@@ -58,8 +84,8 @@ export const classifyStage = defineStage({
  * evaluating against gold negatives, or for tools that already know a review
  * is a complaint.
  */
-export function negativeClassifier(ctx: AnalyzerContext, options: z.input<typeof classifyOptionsSchema> = {}): (doc: TriageDoc) => NegativeResult {
-  const parsed = classifyOptionsSchema.safeParse(options);
+export function negativeClassifier(ctx: AnalyzerContext, options: z.input<typeof ClassifyOptionsSchema> = {}): (doc: TriageDoc) => NegativeResult {
+  const parsed = ClassifyOptionsSchema.safeParse(options);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: ['classify', ...i.path.map((p) => (typeof p === 'number' ? p : String(p)))], message: i.message }));
     throw new OptionsError(`Invalid options for stage "classify": ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, issues);

@@ -4,7 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createAnalyzer as createLibraryAnalyzer, type Analyzer, type AnalyzerOptions } from '../analyzer/analyzer.js';
 import { InputError, ReviewTriageError } from '../kernel/errors.js';
-import { describeIssues, parseReviewInput } from '../input/schema.js';
+import { describeIssues, parseReviewInput } from '../kernel/review.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, formatFromExtension, HELP_TEXT, parseCliArgs, UsageError, type CliCommand } from './args.js';
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';

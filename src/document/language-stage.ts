@@ -8,6 +8,8 @@ export { detectLanguage } from '../text/language.js';
 export const languageStage = defineStage({
   name: 'language',
   optionsSchema: z.object({}).strict(),
+  requires: ['normalized'],
+  provides: ['language'],
   create() {
     return {
       name: 'language',

@@ -8,12 +8,14 @@ export { nodejiebaSegmenter, type Segmenter } from '../text/segmenter.js';
 export const tokenizeStage = defineStage({
   name: 'tokenize',
   optionsSchema: z.object({}).strict(),
+  requires: ['normalized'],
+  provides: ['tokens'],
   create(ctx) {
     return {
       name: 'tokenize',
       run(doc) {
         const elongated = doc.signals.length ? doc.signals.filter((s) => s.kind === 'elongation') : undefined;
-        doc.tokens = ctx.tokenizer.tokenize(doc.normalized, { offsetMap: doc.offsetMap, original: doc.original, elongated });
+        doc.tokens = ctx.text.tokenize(doc.normalized, { offsetMap: doc.offsetMap, original: doc.original, elongated });
       },
     };
   },

@@ -1,17 +1,8 @@
-import type { NormalizedReview } from '../input/schema.js';
+import type { Language, NormalizedReview } from './review.js';
 import { identityMap, isIdentityMap, mapEnd, mapStart } from '../util/offsets.js';
-import {
-  lowSeverity,
-  neutralSentiment,
-  noSpam,
-  type Analysis,
-  type Evidence,
-  type Language,
-  type NegativeResult,
-  type SentimentResult,
-  type SeverityResult,
-  type SpamResult,
-} from '../types.js';
+import { PipelineError } from './errors.js';
+import type { Evidence } from './evidence.js';
+import { type Slot } from './slots.js';
 
 export type TokenType =
   | 'han' // a Chinese word from the segmenter
@@ -40,6 +31,38 @@ export interface Token {
   /** Offsets into the normalised text. */
   nStart: number;
   nEnd: number;
+  /** Structure flags set once by the structure pass (TokenFlag bits): negator, negated, contrast... */
+  flags: number;
+}
+
+/**
+ * Bits of Token.flags, computed once per review by the structure pass
+ * (wink-nlp keeps negation the same way) so no stage re-derives them.
+ */
+export const TokenFlag = {
+  /** The token is a negator (不, 没有, not, n't...). */
+  NEGATOR: 1,
+  /** The token lies in a negator's scope (after it, inside its clause, within the negator's reach). */
+  NEGATED: 2,
+  /** A contrast marker (但是, but, however...). */
+  CONTRAST: 4,
+  /** Ends a sentence (。！？.!? and line breaks). */
+  SENTENCE_END: 8,
+  /** Ends a clause (commas, semicolons, emoji, contrast markers, sentence ends). */
+  CLAUSE_END: 16,
+  /** A particle or filler that carries no content (啊, 呢, 吧, um, like...). */
+  FILLER: 32,
+} as const;
+
+/** A clause: tokens [from, to), its sentence, and whether a contrast marker opens it. */
+export interface Clause {
+  from: number;
+  to: number;
+  sentence: number;
+  /** A contrast marker starts this clause ("..., 但是 X"): X usually carries the writer's verdict. */
+  afterContrast: boolean;
+  /** This clause precedes a contrast in the same sentence (a concession: "X, 但是 ..."). */
+  beforeContrast: boolean;
 }
 
 /** A span the normaliser noticed: emphasis a later stage may weigh. */
@@ -68,12 +91,12 @@ export class TriageDoc {
   signals: NormalizationSignal[] = [];
   language: Language = 'other';
   tokens: Token[] = [];
-  sentiment: SentimentResult = neutralSentiment();
-  negative: NegativeResult | null = null;
-  spam: SpamResult = noSpam();
-  severity: SeverityResult = lowSeverity();
-  /** Scratch space for stages to pass richer data to later stages (e.g. topic scores). */
-  readonly extras: Record<string, unknown> = {};
+  /** Clauses over `tokens`, in order (the structure pass); empty until it runs. */
+  clauses: Clause[] = [];
+  /** Values of typed slots, indexed by slot id: see defineSlot. */
+  private readonly slotValues: unknown[] = [];
+  /** Set when a batch stage wrote a batch-fact slot: the analyzer then re-decides this doc. */
+  private touchedByBatch = false;
 
   constructor(review: NormalizedReview, maxTextLength: number) {
     this.review = review;
@@ -129,17 +152,31 @@ export class TriageDoc {
     return mapEnd(this.map, this.original, nStart, nEnd, start);
   }
 
-  toAnalysis(): Analysis {
-    const a: Analysis = {
-      id: this.review.id,
-      text: this.review.text,
-      language: this.language,
-      sentiment: this.sentiment,
-      negative: this.negative,
-      spam: this.spam,
-      severity: this.severity,
-    };
-    if (this.truncated) a.truncated = true;
-    return a;
+  /** The slot's value; its fallback when no stage filled it; a PipelineError when it has none. */
+  get<T>(slot: Slot<T>): T {
+    const v = this.slotValues[slot.id];
+    if (v !== undefined) return v as T;
+    if (slot.fallback) return slot.fallback();
+    throw new PipelineError(`Slot "${slot.name}" was read but no stage has filled it: add a stage that provides it before the reader.`);
+  }
+
+  /** The slot's value, or undefined when no stage filled it. */
+  peek<T>(slot: Slot<T>): T | undefined {
+    return this.slotValues[slot.id] as T | undefined;
+  }
+
+  has(slot: Slot<unknown>): boolean {
+    return this.slotValues[slot.id] !== undefined;
+  }
+
+  set<T>(slot: Slot<T>, value: T): void {
+    if (value === undefined) throw new PipelineError(`Slot "${slot.name}": undefined is not a value (use null for "none").`);
+    this.slotValues[slot.id] = value;
+    if (slot.batchFact) this.touchedByBatch = true;
+  }
+
+  /** True when a batch stage left a fact on this doc (its per-review decisions must be re-run). */
+  get hasBatchFacts(): boolean {
+    return this.touchedByBatch;
   }
 }

@@ -7,12 +7,15 @@ import { defineStage } from '../context/define.js';
 import { DENSE_FEATURES, denseFeatures, latinShare, modelContrastAt, type FeatureExtractor } from './features.js';
 import { LexiconScorer, type LexiconScore } from './lexicon-scorer.js';
 import { SentimentModel } from './model.js';
+import { NEGATIVE_PROBABILITY, SENTIMENT } from './slots.js';
+
+export { SENTIMENT, NEGATIVE_PROBABILITY } from './slots.js';
 
 export { LexiconScorer, type LexiconScore } from './lexicon-scorer.js';
 export { FeatureExtractor, DENSE_FEATURES, denseFeatures } from './features.js';
 export { SentimentModel, quantize, type SentimentModelFile } from './model.js';
 
-export const sentimentOptionsSchema = z
+export const SentimentOptionsSchema = z
   .object({
     /** |score| below this is `neutral` (score = 2 * P(positive) - 1). */
     neutralBand: z.number().min(0).max(1).default(0.2),
@@ -39,7 +42,7 @@ export const sentimentOptionsSchema = z
   })
   .strict();
 
-export type SentimentOptions = z.output<typeof sentimentOptionsSchema>;
+export type SentimentOptions = z.output<typeof SentimentOptionsSchema>;
 
 const MODEL_NOTE = "the learned model's logit (lexicon features included); above 0 leans positive";
 
@@ -49,12 +52,15 @@ const LEXICON_NEUTRAL = 0.3;
 /**
  * The sentiment stage: a curated lexicon with rules (negation, intensity,
  * contrast, questions, emoji) feeding, and overridable on top of, a hashed
- * logistic-regression model. Sets doc.sentiment and, for later stages,
- * doc.extras.negativeProbability (0..1).
+ * logistic-regression model. Fills the SENTIMENT slot and, for later
+ * stages, NEGATIVE_PROBABILITY (0..1).
  */
 export const sentimentStage = defineStage({
   name: 'sentiment',
-  optionsSchema: sentimentOptionsSchema,
+  optionsSchema: SentimentOptionsSchema,
+  requires: ['tokens', 'structure'],
+  reads: ['language'],
+  provides: [SENTIMENT, NEGATIVE_PROBABILITY],
   create(ctx, options) {
     const scorer = new LexiconScorer(ctx, options);
     const modelFile = options.modelPath ? path.resolve(options.modelPath) : path.join(ctx.dataDir, 'models', 'sentiment.json');
@@ -78,8 +84,8 @@ function hasContent(doc: TriageDoc): boolean {
 
 export function scoreSentiment(doc: TriageDoc, scorer: LexiconScorer, model: SentimentModel | null, features: FeatureExtractor | null, dense: Float64Array, o: SentimentOptions): void {
   if (!hasContent(doc)) {
-    doc.sentiment = { label: 'neutral', score: 0, confidence: 0, evidence: [] };
-    doc.extras.negativeProbability = 0.5;
+    doc.set(SENTIMENT, { label: 'neutral', score: 0, confidence: 0, evidence: [] });
+    doc.set(NEGATIVE_PROBABILITY, 0.5);
     return;
   }
   const lex = scorer.score(doc);
@@ -111,8 +117,8 @@ export function scoreSentiment(doc: TriageDoc, scorer: LexiconScorer, model: Sen
   const p = sigmoid(logit);
   const score = 2 * p - 1;
   const label: SentimentLabel = Math.abs(score) < o.neutralBand ? 'neutral' : score > 0 ? 'positive' : 'negative';
-  doc.sentiment = { label, score: round(score), confidence: round(Math.abs(score) * agreement(lex, modelLogit)), evidence };
-  doc.extras.negativeProbability = round(1 - p);
+  doc.set(SENTIMENT, { label, score: round(score), confidence: round(Math.abs(score) * agreement(lex, modelLogit)), evidence });
+  doc.set(NEGATIVE_PROBABILITY, round(1 - p));
 }
 
 /** Confidence is discounted when the lexicon is silent, and more when it contradicts the model. */

@@ -114,7 +114,7 @@ export class LexiconScorer {
     // English base list first: curated and user entries below override it by term.
     const fromBase = new Set<Cue>();
     for (const { term, weight } of afinnBase()) {
-      const c = cue(ctx.normalizeTerm(term, 'en'));
+      const c = cue(ctx.text.normalizeTerm(term));
       c.weight = weight;
       fromBase.add(c);
     }
@@ -146,7 +146,7 @@ export class LexiconScorer {
       if (term.length <= 2 && (c.negScope !== undefined || c.factor !== undefined)) this.modifierFirstChars[term.charCodeAt(0)] = 1;
       if (term.length === 1 && c.negScope !== undefined) this.negatorChars[term.charCodeAt(0)] = 1;
     }
-    this.trie = new PhraseMatcher(ctx, [...cues].map(([term, payload]) => ({ term, payload })));
+    this.trie = new PhraseMatcher(ctx.text.tokenizeTerm, [...cues].map(([term, payload]) => ({ term, payload })));
     for (const [term, c] of cues) {
       const cp = term.codePointAt(0)!;
       if (c.weight !== undefined && cp >= 0x2190 && !(cp >= 0x3000 && cp <= 0xffef)) {
@@ -391,7 +391,7 @@ function builtinWeights(ctx: AnalyzerContext, lang: LexiconLang): Map<string, nu
   const out = new Map<string, number>();
   for (const lex of readBuiltinLexicons()) {
     if (lex.lang !== lang || lex.kind !== 'sentiment') continue;
-    for (const e of lex.entries as Array<{ term: string; weight: number }>) out.set(ctx.normalizeTerm(e.term, lang), e.weight);
+    for (const e of lex.entries as Array<{ term: string; weight: number }>) out.set(ctx.text.normalizeTerm(e.term), e.weight);
   }
   return out;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { OptionsError } from '../kernel/errors.js';
-import { describeIssues, toIssues } from '../input/schema.js';
+import { describeIssues, toIssues } from '../kernel/review.js';
 import { NATURES, SEVERITY_LEVELS, TOPICS, type Nature, type SeverityLevel, type Topic } from '../types.js';
 import { TRIGGERS, type Trigger } from './triggers.js';
 

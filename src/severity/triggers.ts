@@ -73,7 +73,7 @@ export class TriggerScanner {
       }
     }
     for (const n of negators.size ? [] : FALLBACK_NEGATORS) negators.add(n);
-    this.cues = new PhraseMatcher(ctx, entries);
+    this.cues = new PhraseMatcher(ctx.text.tokenizeTerm, entries);
     this.negators = negators;
   }
 

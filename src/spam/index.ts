@@ -3,16 +3,19 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { AnalyzerContext } from '../context/context.js';
 import type { TriageDoc } from '../kernel/doc.js';
-import type { Evidence, SpamKind } from '../types.js';
+import type { Evidence, SpamKind, SpamResult } from '../types.js';
 import { defineStage } from '../context/define.js';
 import { findContacts, type ContactKind } from './contacts.js';
 import { PhraseMatcher } from '../lexicon/matcher.js';
 import { GibberishDetector } from './gibberish.js';
-import { combineScore, orderKinds, SPAM_EXTRAS_KEY, type SpamExtras } from './score.js';
+import { combineScore, orderKinds, withKind } from './score.js';
+import { FLOOD, GROUP, SPAM, SPAM_PARTIAL } from './slots.js';
+import type { CampaignGroup } from './batch/types.js';
 import { TemplateDetector } from './template.js';
 
 export { findContacts, type ContactHit, type ContactKind } from './contacts.js';
-export { addSpamKind, combineScore, KIND_CONFIDENCE, DEFAULT_SPAM_THRESHOLD } from './score.js';
+export { combineScore, KIND_CONFIDENCE, DEFAULT_SPAM_THRESHOLD } from './score.js';
+export { SPAM, GROUP, FLOOD } from './slots.js';
 
 export const SpamOptionsSchema = z
   .object({
@@ -72,22 +75,24 @@ function loadCommonHan(dataDir: string): Set<number> {
 
 /**
  * Per-review spam signs: advertising (contact details and lures),
- * gibberish, template text and off-topic remarks. Fills `doc.spam`; batch
- * stages (cluster, flood) add `duplicate` and `flood` across reviews.
+ * gibberish, template text and off-topic remarks. Fills the SPAM slot; batch
+ * stages (cluster, flood) leave facts from which `redecide` adds `duplicate`
+ * and `flood`.
  */
 export const spamStage = defineStage({
   name: 'spam',
   optionsSchema: SpamOptionsSchema,
+  requires: ['normalized', 'tokens'],
+  reads: ['language'],
+  provides: [SPAM, SPAM_PARTIAL],
   create(ctx: AnalyzerContext, options: SpamOptions) {
     // Both languages in one table: comments mix scripts, and cue words do not collide.
     const entries = [...ctx.lexicons.get('zh', 'spam'), ...ctx.lexicons.get('en', 'spam')]
       .filter((e) => e.kind !== 'duplicate' && e.kind !== 'flood') // batch-only kinds have no per-review cue
       .map((e) => ({ term: e.term, payload: { kind: e.kind, weight: e.weight ?? DEFAULT_CUE_WEIGHT[e.kind] } as Cue }));
-    const matcher = new PhraseMatcher<Cue>(ctx, entries);
+    const matcher = new PhraseMatcher<Cue>(ctx.text.tokenizeTerm, entries);
     const gibberish = new GibberishDetector(options.randomHan ? loadCommonHan(ctx.dataDir) : new Set());
     const template = new TemplateDetector(options.templateMinGeneric);
-    const extras: SpamExtras = { partial: 0, threshold: options.threshold };
-
     return {
       name: 'spam',
       run(doc: TriageDoc) {
@@ -123,14 +128,52 @@ export const spamStage = defineStage({
         }
         if (irrelevant >= options.irrelevantAt) kinds.push('irrelevant');
 
-        const ordered = orderKinds(kinds);
-        const score = combineScore(ordered, partial);
-        doc.extras[SPAM_EXTRAS_KEY] = partial === 0 ? extras : ({ partial, threshold: options.threshold } satisfies SpamExtras);
-        doc.spam = { isSpam: score >= options.threshold, score, kinds: ordered, evidence, cluster: null };
+        doc.set(SPAM_PARTIAL, partial);
+        doc.set(SPAM, spamResult({ kinds: orderKinds(kinds), evidence }, partial, doc.peek(GROUP), doc.peek(FLOOD), options.threshold));
+      },
+      redecide(doc: TriageDoc) {
+        // Runs once per doc after the batch facts, on the per-review result (a later custom stage may have changed it).
+        doc.set(SPAM, spamResult(doc.get(SPAM), doc.peek(SPAM_PARTIAL) ?? 0, doc.peek(GROUP), doc.peek(FLOOD), options.threshold));
       },
     };
   },
 });
+
+/**
+ * The spam result from the text's own signs plus the batch facts: a
+ * near-duplicate group adds `duplicate` (and the group id), a flood adds
+ * `flood`. Pure, so the first decision and the re-decision are one rule.
+ */
+export function spamResult(
+  text: { kinds: readonly SpamKind[]; evidence: readonly Evidence[] },
+  partial: number,
+  group: CampaignGroup | undefined,
+  flood: readonly Evidence[] | undefined,
+  threshold: number,
+): SpamResult {
+  let kinds = text.kinds as SpamKind[];
+  let evidence = text.evidence as Evidence[];
+  if (group) {
+    kinds = withKind(kinds, 'duplicate');
+    evidence = [...evidence, duplicateEvidence(group)];
+  }
+  if (flood && flood.length) {
+    kinds = withKind(kinds, 'flood');
+    evidence = [...evidence, ...flood];
+  }
+  const score = combineScore(kinds, partial);
+  // Without batch facts the result shares the text's arrays: no copy per review on the hot path.
+  return { isSpam: score >= threshold, score, kinds, evidence, cluster: group ? group.id : null };
+}
+
+function duplicateEvidence(group: CampaignGroup): Evidence {
+  return {
+    source: 'batch',
+    rule: 'duplicate',
+    label: 'duplicate',
+    note: `near-duplicate of ${group.size - 1} other review(s) (${group.campaign ? 'campaign' : 'group'} ${group.id})`,
+  };
+}
 
 type GenericHit = { from: number; to: number; term: string; weight: number };
 

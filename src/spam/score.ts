@@ -1,5 +1,4 @@
-import type { TriageDoc } from '../kernel/doc.js';
-import type { Evidence, SpamKind } from '../types.js';
+import type { SpamKind } from '../types.js';
 import { SPAM_KINDS } from '../types.js';
 
 /**
@@ -51,24 +50,7 @@ function insertKind(kinds: readonly SpamKind[], kind: SpamKind): SpamKind[] {
 /** Default isSpam cut-off on the score (the spam stage's `threshold` option). */
 export const DEFAULT_SPAM_THRESHOLD = 0.5;
 
-/** Where the spam stage leaves what batch stages need to re-score a review. */
-export const SPAM_EXTRAS_KEY = 'spam';
-export interface SpamExtras {
-  /** Evidence that fired no kind, folded into the score. */
-  partial: number;
-  /** The isSpam cut-off the stage was built with. */
-  threshold: number;
-}
-
-/**
- * Adds a kind found later (by a batch stage) to a review's spam result and
- * re-scores it with the per-review stage's partial evidence and threshold.
- */
-export function addSpamKind(doc: TriageDoc, kind: SpamKind, evidence: Evidence): void {
-  const result = doc.spam;
-  const extras = doc.extras[SPAM_EXTRAS_KEY] as SpamExtras | undefined;
-  if (!result.kinds.includes(kind)) result.kinds = insertKind(result.kinds, kind);
-  result.evidence.push(evidence);
-  result.score = combineScore(result.kinds, extras?.partial ?? 0);
-  result.isSpam = result.score >= (extras?.threshold ?? DEFAULT_SPAM_THRESHOLD);
+/** Kinds in taxonomy order with `kind` added (a copy). */
+export function withKind(kinds: readonly SpamKind[], kind: SpamKind): SpamKind[] {
+  return kinds.includes(kind) ? kinds.slice() : insertKind(kinds, kind);
 }

@@ -95,7 +95,7 @@ export class ScriptTokenizer {
       }
       const norm = type === 'word' || type === 'url' || type === 'email' || type === 'handle' || type === 'hashtag' ? straightQuotes(surface.toLowerCase()) : surface;
       // `alt` is always present so every token has one shape (monomorphic property reads downstream).
-      tokens.push({ text: surface, norm, alt: undefined, type, start, end, nStart, nEnd });
+      tokens.push({ text: surface, norm, alt: undefined, type, start, end, nStart, nEnd, flags: 0 });
     };
     const han = this.segmentHanRuns(text);
     // Chinese runs, spaces and plain punctuation (most of a Chinese review) are scanned by hand;

@@ -6,7 +6,11 @@ import { PhraseMatcher } from '../lexicon/matcher.js';
 import type { BatchState } from '../context/batch-state.js';
 import type { CampaignGroup } from '../spam/batch/types.js';
 import { dailySeries, type Day } from './daily.js';
-import { dayOf, dayString, isNegative, reviewTimes } from './docs.js';
+import { dayOf, dayString, isNegative } from './docs.js';
+import { NEGATIVE_PROBABILITY, SENTIMENT } from '../sentiment/slots.js';
+import { NEGATIVE } from '../classify/slots.js';
+import { GROUP } from '../spam/slots.js';
+import { SEVERITY, SEVERITY_BASIS } from '../severity/slots.js';
 import { declineStreaks, negativeRateSpikes, ratingDrops, type SeriesFinding, type SeriesRules } from './series.js';
 import type { Alert } from './types.js';
 
@@ -62,8 +66,9 @@ export type AlertsOptions = z.output<typeof AlertsOptionsSchema>;
 export const alertsStage = defineBatchStage({
   name: 'alerts',
   optionsSchema: AlertsOptionsSchema,
+  reads: [SEVERITY, SENTIMENT, NEGATIVE_PROBABILITY, NEGATIVE, GROUP, SEVERITY_BASIS, 'tokens'],
   create(ctx: AnalyzerContext, options) {
-    const highRisk = new PhraseMatcher(ctx, options.highRiskTerms.map((term) => ({ term, payload: term })));
+    const highRisk = new PhraseMatcher(ctx.text.tokenizeTerm, options.highRiskTerms.map((term) => ({ term, payload: term })));
     return {
       name: 'alerts',
       run(state: BatchState) {
@@ -79,23 +84,26 @@ export const alertsStage = defineBatchStage({
  */
 export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: PhraseMatcher<string>): Alert[] {
   const docs = state.docs;
-  const times = reviewTimes(docs);
+  const times = state.times;
   const alerts: Alert[] = [];
   const at = (i: number) => (times[i] === null ? null : new Date(times[i]!).toISOString());
-  const byUrgency = (ids: number[]) => ids.sort((a, b) => docs[b]!.severity.score - docs[a]!.severity.score || a - b);
+  const byUrgency = (ids: number[]) => ids.sort((a, b) => docs[b]!.get(SEVERITY).score - docs[a]!.get(SEVERITY).score || a - b);
 
   const alerted = (state.result.groups ?? []).filter((g) => (o.campaigns === 'all' ? g.campaign || g.burst : o.campaigns === 'burst' && g.burst));
   const campaignIds = new Set(alerted.map((g) => g.id));
   if (o.criticalReviews) {
     // Campaign members are reported once, in their group's campaign alert.
-    const inCampaign = (d: TriageDoc) => d.spam.cluster !== null && campaignIds.has(d.spam.cluster);
-    for (const i of byUrgency(docs.flatMap((d, i) => (d.severity.level === 'critical' && !inCampaign(d) ? [i] : [])))) {
+    const inCampaign = (d: TriageDoc) => {
+      const g = d.peek(GROUP);
+      return g !== undefined && campaignIds.has(g.id);
+    };
+    for (const i of byUrgency(docs.flatMap((d, i) => (d.get(SEVERITY).level === 'critical' && !inCampaign(d) ? [i] : [])))) {
       const d = docs[i]!;
       const t = at(i);
       alerts.push({
         kind: 'critical_review',
         level: 'red',
-        message: `Critical review ${d.review.id}: ${d.severity.reasons[0] ?? 'needs a person at once.'}`,
+        message: `Critical review ${d.review.id}: ${d.get(SEVERITY).reasons[0] ?? 'needs a person at once.'}`,
         window: t ? { from: t, to: t } : null,
         evidenceIds: [d.review.id],
       });
@@ -139,15 +147,15 @@ export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: Phras
   return alerts;
 }
 
-/** Negative probability from the sentiment stage (`extras.negativeProbability`), else from its score. */
+/** Negative probability from the sentiment stage (NEGATIVE_PROBABILITY), else from its score. */
 export function negativeProbability(doc: TriageDoc): number {
-  const p = doc.extras.negativeProbability;
-  if (typeof p === 'number' && p >= 0 && p <= 1) return p;
-  return (1 - doc.sentiment.score) / 2;
+  const p = doc.peek(NEGATIVE_PROBABILITY);
+  if (p !== undefined && p >= 0 && p <= 1) return p;
+  return (1 - doc.get(SENTIMENT).score) / 2;
 }
 
 function needsManualReview(doc: TriageDoc, o: AlertsOptions): boolean {
-  return negativeProbability(doc) > o.manualReviewProbability && doc.sentiment.confidence < o.lowConfidence;
+  return negativeProbability(doc) > o.manualReviewProbability && doc.get(SENTIMENT).confidence < o.lowConfidence;
 }
 
 function campaignAlert(g: CampaignGroup): Alert {

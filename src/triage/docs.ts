@@ -1,15 +1,4 @@
-export { reviewTimes } from '../spam/batch/time.js';
-import type { TriageDoc } from '../kernel/doc.js';
-import { severityState } from '../severity/policy.js';
-
-/**
- * A negative review for counts and rates: negative sentiment, a classified
- * complaint, or (without a sentiment stage) what the severity stage judged a
- * complaint.
- */
-export function isNegative(doc: TriageDoc): boolean {
-  return doc.sentiment.label === 'negative' || doc.negative !== null || severityState(doc)?.complaint === true;
-}
+export { isNegative } from '../severity/negative.js';
 
 const DAY = 86_400_000;
 

@@ -4,7 +4,12 @@ import { defineBatchStage } from '../context/define.js';
 import { LEVEL_RANK } from '../severity/levels.js';
 import { SEVERITY_LEVELS } from '../types.js';
 import type { BatchState } from '../context/batch-state.js';
-import { isNegative, reviewTimes } from './docs.js';
+import { isNegative } from './docs.js';
+import { SEVERITY, SEVERITY_BASIS } from '../severity/slots.js';
+import { SENTIMENT } from '../sentiment/slots.js';
+import { NEGATIVE } from '../classify/slots.js';
+import { GROUP } from '../spam/slots.js';
+import { timestampMs } from '../kernel/review.js';
 import type { QueueEntry } from './types.js';
 
 export const QueueOptionsSchema = z
@@ -24,11 +29,12 @@ export type QueueOptions = z.output<typeof QueueOptionsSchema>;
 export const queueStage = defineBatchStage({
   name: 'queue',
   optionsSchema: QueueOptionsSchema,
+  reads: [SEVERITY, GROUP, SENTIMENT, NEGATIVE, SEVERITY_BASIS],
   create(_ctx, options) {
     return {
       name: 'queue',
       run(state: BatchState) {
-        state.result.queue = buildQueue(state.docs, options);
+        state.result.queue = buildQueue(state.docs, options, state.times);
       },
     };
   },
@@ -39,12 +45,11 @@ export const queueStage = defineBatchStage({
  * the shorter response target, then the older review, then input order, so
  * the order is total and stable. O(n log n).
  */
-export function buildQueue(docs: readonly TriageDoc[], o: QueueOptions): QueueEntry[] {
-  const times = reviewTimes(docs);
+export function buildQueue(docs: readonly TriageDoc[], o: QueueOptions, times: ReadonlyArray<number | null> = docs.map((d) => timestampMs(d.review.timestamp))): QueueEntry[] {
   const minRank = LEVEL_RANK[o.minLevel];
   const picked: number[] = [];
   for (let i = 0; i < docs.length; i++) {
-    const s = docs[i]!.severity;
+    const s = docs[i]!.get(SEVERITY);
     if (LEVEL_RANK[s.level] < minRank) continue;
     if (o.onlyComplaints && s.level === 'low' && !isNegative(docs[i]!)) continue;
     picked.push(i);
@@ -54,8 +59,8 @@ export function buildQueue(docs: readonly TriageDoc[], o: QueueOptions): QueueEn
   const hours = new Float64Array(docs.length);
   const time = new Float64Array(docs.length);
   for (const i of picked) {
-    score[i] = docs[i]!.severity.score;
-    hours[i] = docs[i]!.severity.respondWithinHours ?? Infinity;
+    score[i] = docs[i]!.get(SEVERITY).score;
+    hours[i] = docs[i]!.get(SEVERITY).respondWithinHours ?? Infinity;
     time[i] = times[i] ?? Infinity;
   }
   picked.sort((a, b) => score[b]! - score[a]! || hours[a]! - hours[b]! || time[a]! - time[b]! || a - b);
@@ -64,8 +69,8 @@ export function buildQueue(docs: readonly TriageDoc[], o: QueueOptions): QueueEn
   const groupEntry = new Map<string, QueueEntry>();
   for (const i of picked) {
     const doc = docs[i]!;
-    const s = doc.severity;
-    const group = o.collapseGroups ? doc.spam.cluster : null;
+    const s = doc.get(SEVERITY);
+    const group = o.collapseGroups ? (doc.peek(GROUP)?.id ?? null) : null;
     if (group !== null) {
       // Members arrive most urgent first, so the first one sets the entry's place and level.
       const existing = groupEntry.get(group);

@@ -4,7 +4,11 @@ import { defineBatchStage } from '../context/define.js';
 import { NATURES, SENTIMENT_LABELS, SEVERITY_LEVELS, SPAM_KINDS, TOPICS } from '../types.js';
 import type { BatchState } from '../context/batch-state.js';
 import { dailySeries, publicDays } from './daily.js';
-import { reviewTimes } from './docs.js';
+import { timestampMs } from '../kernel/review.js';
+import { SENTIMENT } from '../sentiment/slots.js';
+import { NEGATIVE } from '../classify/slots.js';
+import { SPAM } from '../spam/slots.js';
+import { SEVERITY, SEVERITY_BASIS } from '../severity/slots.js';
 import { complaintThemes } from './themes.js';
 import type { Summary } from './types.js';
 
@@ -27,11 +31,12 @@ export type SummaryOptions = z.output<typeof SummaryOptionsSchema>;
 export const summaryStage = defineBatchStage({
   name: 'summary',
   optionsSchema: SummaryOptionsSchema,
+  reads: [SENTIMENT, NEGATIVE, SPAM, SEVERITY, SEVERITY_BASIS, 'tokens'],
   create(_ctx, options) {
     return {
       name: 'summary',
       run(state: BatchState) {
-        state.result.summary = summarize(state.docs, options);
+        state.result.summary = summarize(state.docs, options, state.times);
       },
     };
   },
@@ -40,7 +45,7 @@ export const summaryStage = defineBatchStage({
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** Counts, complaint themes and the per-day series of a batch. Linear in the total number of tokens. */
-export function summarize(docs: readonly TriageDoc[], o: SummaryOptions): Summary {
+export function summarize(docs: readonly TriageDoc[], o: SummaryOptions, times: ReadonlyArray<number | null> = docs.map((d) => timestampMs(d.review.timestamp))): Summary {
   const sentiment = zeros(SENTIMENT_LABELS);
   const nature = zeros(NATURES);
   const topics = zeros(TOPICS);
@@ -48,16 +53,18 @@ export function summarize(docs: readonly TriageDoc[], o: SummaryOptions): Summar
   const kinds = zeros(SPAM_KINDS);
   let spam = 0;
   for (const d of docs) {
-    sentiment[d.sentiment.label]++;
-    severity[d.severity.level]++;
-    if (d.negative) {
-      nature[d.negative.nature]++;
-      for (const t of d.negative.topics) topics[t]++;
+    sentiment[d.get(SENTIMENT).label]++;
+    severity[d.get(SEVERITY).level]++;
+    const negative = d.get(NEGATIVE);
+    if (negative) {
+      nature[negative.nature]++;
+      for (const t of negative.topics) topics[t]++;
     }
-    if (d.spam.isSpam) spam++;
-    for (const k of d.spam.kinds) kinds[k]++;
+    const s = d.get(SPAM);
+    if (s.isSpam) spam++;
+    for (const k of s.kinds) kinds[k]++;
   }
-  const { days, undated } = dailySeries(docs, reviewTimes(docs), o.utcOffsetMinutes);
+  const { days, undated } = dailySeries(docs, times, o.utcOffsetMinutes);
   return {
     total: docs.length,
     sentiment,

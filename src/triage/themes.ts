@@ -1,4 +1,6 @@
 import type { Token } from '../kernel/doc.js';
+import { SENTIMENT } from '../sentiment/slots.js';
+import { NEGATIVE } from '../classify/slots.js';
 import type { TriageDoc } from '../kernel/doc.js';
 import { TOPICS, type Topic } from '../types.js';
 import { isNegative } from './docs.js';
@@ -60,14 +62,14 @@ export function complaintThemes(docs: readonly TriageDoc[], o: ThemeOptions): Pa
   // 1. Complaints: every term, per topic.
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!;
-    if (doc.sentiment.label === 'positive') {
+    if (doc.get(SENTIMENT).label === 'positive') {
       positiveDocs.push(i);
       continue;
     }
     if (!isNegative(doc)) continue;
     slots.length = 0;
     slots.push(ALL);
-    for (const topic of doc.negative?.topics ?? []) slots.push(TOPIC_INDEX.get(topic)!);
+    for (const topic of doc.get(NEGATIVE)?.topics ?? []) slots.push(TOPIC_INDEX.get(topic)!);
     for (const k of slots) topicReviews[k]!++;
     for (const tok of doc.tokens) {
       const term = candidate(tok);

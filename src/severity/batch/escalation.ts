@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { BatchState } from '../../context/batch-state.js';
-import type { CampaignGroup } from '../../spam/batch/types.js';
+import { GROUP } from '../../spam/slots.js';
+import { SENTIMENT } from '../../sentiment/slots.js';
+import { NEGATIVE } from '../../classify/slots.js';
+import { ESCALATION, SEVERITY_BASIS } from '../slots.js';
 import { defineBatchStage } from '../../context/define.js';
-import { severityState } from '../policy.js';
 import { SEVERITY_LEVELS } from '../../types.js';
-import { isNegative } from '../../triage/docs.js';
+import { isNegative } from '../negative.js';
 
 export const EscalationOptionsSchema = z
   .object({
@@ -27,6 +29,9 @@ export type EscalationOptions = z.output<typeof EscalationOptionsSchema>;
 export const escalationStage = defineBatchStage({
   name: 'escalation',
   optionsSchema: EscalationOptionsSchema,
+  phase: 'facts',
+  reads: [GROUP, SENTIMENT, NEGATIVE, SEVERITY_BASIS],
+  provides: [ESCALATION],
   create(_ctx, options) {
     return {
       name: 'escalation',
@@ -37,16 +42,11 @@ export const escalationStage = defineBatchStage({
   },
 });
 
+/** Records, for each negative member of a campaign or burst group, the level the campaign raises it to. */
 export function applyCampaigns(state: BatchState, o: EscalationOptions): void {
-  const groups = new Map<string, CampaignGroup>();
-  for (const g of state.result.groups ?? []) if (g.campaign || g.burst) groups.set(g.id, g);
-  if (groups.size === 0) return;
   for (const doc of state.docs) {
-    const g = doc.spam.cluster === null ? undefined : groups.get(doc.spam.cluster);
-    const sev = severityState(doc);
-    if (!g || !sev || !isNegative(doc)) continue;
-    const to = g.burst ? o.burstLevel : o.campaignLevel;
-    const reason = sev.policy.say.campaign(g.burst, g.id, g.size, g.distinctAuthors);
-    sev.policy.raise(doc, to, Math.log2(g.size), reason, { source: 'batch', rule: g.burst ? 'campaign:burst' : 'campaign', label: g.id, note: `${g.size} members` }, true);
+    const g = doc.peek(GROUP);
+    if (!g || !(g.campaign || g.burst) || !isNegative(doc)) continue;
+    doc.set(ESCALATION, { to: g.burst ? o.burstLevel : o.campaignLevel, burst: g.burst, groupId: g.id, size: g.size, distinctAuthors: g.distinctAuthors });
   }
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { BatchState } from '../../context/batch-state.js';
 import type { TriageDoc } from '../../kernel/doc.js';
-import type { Evidence } from '../../types.js';
 import { defineBatchStage } from '../../context/define.js';
-import { addSpamKind } from '../score.js';
+import { SENTIMENT } from '../../sentiment/slots.js';
+import { GROUP } from '../slots.js';
 import { MinHashLsh } from './lsh.js';
 import { compact, FingerprintTable, intersectionSize, shingles } from './shingles.js';
-import { addressOf, networkOf, reviewTimes } from './time.js';
+import { addressOf, networkOf } from './time.js';
 import type { CampaignGroup } from './types.js';
 import { UnionFind } from './union-find.js';
 
@@ -38,8 +38,6 @@ export const ClusterOptionsSchema = z
 
 export type ClusterOptions = z.output<typeof ClusterOptionsSchema>;
 
-/** Where the cluster stage leaves each member's group for later batch stages (flood, severity). */
-export const GROUP_EXTRAS_KEY = 'spam.group';
 
 /**
  * Near-duplicate clustering across a batch: copies of one text, edited the
@@ -50,13 +48,17 @@ export const GROUP_EXTRAS_KEY = 'spam.group';
 export const clusterStage = defineBatchStage({
   name: 'cluster',
   optionsSchema: ClusterOptionsSchema,
+  phase: 'facts',
+  requires: ['normalized'],
+  reads: [SENTIMENT],
+  provides: [GROUP],
   create(_ctx, options: ClusterOptions) {
     const lsh = new MinHashLsh(options.bands, options.rows, options.seed);
     return {
       name: 'cluster',
       run(state: BatchState) {
         const groups = findGroups(state.docs, options, lsh);
-        state.result.groups = describeGroups(state.docs, groups, options);
+        state.result.groups = describeGroups(state.docs, state.times, groups, options);
       },
     };
   },
@@ -158,10 +160,9 @@ export function findGroups(docs: readonly TriageDoc[], o: ClusterOptions, lsh: M
   return out; // members ascending, groups ordered by first member
 }
 
-/** Builds the public group records and marks members (cluster id, `duplicate`, campaign nature). */
-function describeGroups(docs: readonly TriageDoc[], groups: number[][], o: ClusterOptions): CampaignGroup[] {
-  const times = reviewTimes(docs);
-  return groups.map((members, gi) => {
+/** Builds the public group records and leaves each member's group in the GROUP slot (a batch fact). */
+function describeGroups(docs: readonly TriageDoc[], times: ReadonlyArray<number | null>, groups: number[][], o: ClusterOptions): CampaignGroup[] {
+    return groups.map((members, gi) => {
     const id = `g${gi + 1}`;
     const authors = new Set<string>();
     const addresses = new Set<string>();
@@ -187,7 +188,7 @@ function describeGroups(docs: readonly TriageDoc[], groups: number[][], o: Clust
         }
         if (t > last) last = t;
       }
-      if (docs[d]!.sentiment.label === 'negative') negative++;
+      if (docs[d]!.get(SENTIMENT).label === 'negative') negative++;
     }
     const group: CampaignGroup = {
       id,
@@ -204,34 +205,7 @@ function describeGroups(docs: readonly TriageDoc[], groups: number[][], o: Clust
       burst: false,
       negative,
     };
-    markMembers(docs, members, group);
+    for (const d of members) docs[d]!.set(GROUP, group);
     return group;
   });
-}
-
-/** Evidence records are shared by the members of one group (they say the same thing). */
-function markMembers(docs: readonly TriageDoc[], members: number[], group: CampaignGroup): void {
-  const duplicate: Evidence = {
-    source: 'batch',
-    rule: 'duplicate',
-    label: 'duplicate',
-    note: `near-duplicate of ${group.size - 1} other review(s) (${group.campaign ? 'campaign' : 'group'} ${group.id})`,
-  };
-  let attack: Evidence | null = null;
-  for (const d of members) {
-    const doc = docs[d]!;
-    doc.spam.cluster = group.id;
-    doc.extras[GROUP_EXTRAS_KEY] = group;
-    addSpamKind(doc, 'duplicate', duplicate);
-    if (group.campaign && doc.negative) {
-      attack ??= {
-        source: 'batch',
-        rule: 'campaign',
-        label: 'malicious_attack',
-        note: `copy-paste campaign ${group.id}: ${group.size} near-identical reviews from ${group.distinctAuthors} author(s)`,
-      };
-      doc.negative.nature = 'malicious_attack';
-      doc.negative.evidence.push(attack);
-    }
-  }
 }

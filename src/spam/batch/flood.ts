@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { BatchState } from '../../context/batch-state.js';
 import type { Evidence } from '../../types.js';
 import { defineBatchStage } from '../../context/define.js';
-import { addSpamKind } from '../score.js';
-import { GROUP_EXTRAS_KEY } from './cluster.js';
-import { addressOf, networkOf, reviewTimes } from './time.js';
+import { FLOOD, GROUP } from '../slots.js';
+import type { TriageDoc } from '../../kernel/doc.js';
+import { addressOf, networkOf } from './time.js';
 import type { CampaignGroup } from './types.js';
 
 export const FloodOptionsSchema = z
@@ -38,6 +38,9 @@ const MINUTE = 60_000;
 export const floodStage = defineBatchStage({
   name: 'flood',
   optionsSchema: FloodOptionsSchema,
+  phase: 'facts',
+  reads: [GROUP],
+  provides: [FLOOD],
   create(_ctx, o: FloodOptions) {
     return {
       name: 'flood',
@@ -50,7 +53,7 @@ export const floodStage = defineBatchStage({
         const addresses = new SourceIndex(n);
         const networks = new SourceIndex(n);
         const byGroup = new Map<CampaignGroup, number[]>();
-        const parsed = reviewTimes(docs);
+        const parsed = state.times;
         for (let d = 0; d < n; d++) {
           const t = parsed[d] ?? null;
           times[d] = t ?? NaN;
@@ -59,7 +62,7 @@ export const floodStage = defineBatchStage({
           authors.add(d, r.authorId ? r.authorId : null);
           addresses.add(d, addressOf(r.ip));
           networks.add(d, networkOf(r.ip));
-          const group = docs[d]!.extras[GROUP_EXTRAS_KEY] as CampaignGroup | undefined;
+          const group = docs[d]!.peek(GROUP);
           if (group && group.size >= o.burstMinSize) {
             const list = byGroup.get(group);
             if (list) list.push(d);
@@ -71,7 +74,7 @@ export const floodStage = defineBatchStage({
             const hits = inWindows(list, times, min, minutes * MINUTE);
             if (hits.length === 0) return;
             const evidence: Evidence = { source: 'batch', rule, label: 'flood', note: `${what} ${key}: ${min}+ posts within ${minutes} minutes` };
-            for (const d of hits) addSpamKind(docs[d]!, 'flood', evidence);
+            for (const d of hits) addFlood(docs[d]!, evidence);
           });
         };
         scan(authors, o.authorMinPosts, o.authorWindowMinutes, 'flood:author', 'author');
@@ -84,12 +87,19 @@ export const floodStage = defineBatchStage({
           if (hits.length === 0) continue;
           group.burst = true;
           const evidence: Evidence = { source: 'batch', rule: 'flood:burst', label: 'flood', note: burstNote(group, o) };
-          for (const d of hits) addSpamKind(docs[d]!, 'flood', evidence);
+          for (const d of hits) addFlood(docs[d]!, evidence);
         }
       },
     };
   },
 });
+
+/** Records a flood fact on a doc (the spam stage's re-decision adds the `flood` kind). */
+function addFlood(doc: TriageDoc, evidence: Evidence): void {
+  const list = doc.peek(FLOOD);
+  if (list) list.push(evidence);
+  else doc.set(FLOOD, [evidence]);
+}
 
 /** Posts of one kind of source (authors, addresses...): key -> small integer per doc, grouped on demand. */
 class SourceIndex {

@@ -1,4 +1,4 @@
-export { clusterStage, ClusterOptionsSchema, findGroups, GROUP_EXTRAS_KEY, type ClusterOptions } from './cluster.js';
+export { clusterStage, ClusterOptionsSchema, findGroups, type ClusterOptions } from './cluster.js';
 export { floodStage, FloodOptionsSchema, type FloodOptions } from './flood.js';
 export { MinHashLsh } from './lsh.js';
 export { reviewTimeMs, networkOf } from './time.js';

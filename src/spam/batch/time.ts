@@ -1,20 +1,11 @@
-import { timestampMs } from '../../input/schema.js';
-import type { NormalizedReview } from '../../input/schema.js';
-import type { TriageDoc } from '../../kernel/doc.js';
+import { timestampMs } from '../../kernel/review.js';
+import type { NormalizedReview } from '../../kernel/review.js';
 
 /** Epoch milliseconds of a review, or null when it has no usable timestamp (see timestampMs). */
 export function reviewTimeMs(review: NormalizedReview): number | null {
   return timestampMs(review.timestamp);
 }
 
-/** reviewTimeMs of each doc of a batch, parsed once per batch (keyed by the batch's docs array): cluster, flood, queue, summary and alerts all read them. */
-export function reviewTimes(docs: readonly TriageDoc[]): ReadonlyArray<number | null> {
-  let times = timesCache.get(docs);
-  if (!times) timesCache.set(docs, (times = docs.map((d) => reviewTimeMs(d.review))));
-  return times;
-}
-
-const timesCache = new WeakMap<readonly TriageDoc[], Array<number | null>>();
 
 /**
  * The network an address belongs to: the first three octets of IPv4 (/24),

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { InputError, type ValidationIssue } from '../kernel/errors.js';
+import { InputError, type ValidationIssue } from './errors.js';
+
+/** Languages a review is read as; an explicit `lang` on the input wins over detection. */
+export const LANGUAGES = ['zh', 'en', 'mixed', 'other'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 /**
  * One review or comment as a caller passes it. Only `text` is required;
@@ -19,7 +23,7 @@ export const ReviewInputSchema = z
     pinned: z.boolean().optional(),
     replies: z.number().int().min(0).optional(),
     platform: z.string().optional(),
-    lang: z.enum(['zh', 'en', 'mixed', 'other']).optional(),
+    lang: z.enum(LANGUAGES).optional(),
   })
   .strict();
 
