@@ -27,3 +27,21 @@ export type { CampaignGroup, ClusterOptions, FloodOptions } from './batch/spam/i
 export { decideSeverity, SeverityOptionsSchema, actionsFor, parseActions, type SeverityOptions, type ActionsData } from './stages/severity/index.js';
 // Triage: the queue, summary and alert building blocks.
 export * from './batch/triage/index.js';
+
+// Output schemas (zod) of Analysis and BatchResult; the types above are derived from them, and JSON Schema copies ship in schema/.
+export {
+  EVIDENCE_SOURCES,
+  EvidenceSchema,
+  SentimentResultSchema,
+  NegativeResultSchema,
+  SpamResultSchema,
+  SeverityResultSchema,
+  AnalysisSchema,
+  CampaignGroupSchema,
+  QueueEntrySchema,
+  ThemeTermSchema,
+  DailyPointSchema,
+  SummarySchema,
+  AlertSchema,
+  BatchResultSchema,
+} from './schema/index.js';
