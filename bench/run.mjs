@@ -38,9 +38,8 @@ function gitCommit() {
   return r.stdout.trim() + (dirty.stdout.trim() ? ' (with uncommitted changes)' : '');
 }
 
-function header(startedAt, minutes) {
+function header(startedAt, minutes, commit) {
   const cpus = os.cpus();
-  const commit = gitCommit();
   return [
     '# Benchmarks',
     '',
@@ -60,6 +59,8 @@ function header(startedAt, minutes) {
 }
 
 const startedAt = new Date();
+// Taken before the benches run: the code they measure is the tree as it was then.
+const commit = gitCommit();
 const sections = [];
 let failed = 0;
 for (const f of files) {
@@ -81,7 +82,7 @@ if (only.length > 0) {
   console.log('\n(../shared/data/dev not found: BENCHMARKS.md is left as it is rather than filled with skipped benches)');
 } else {
   const minutes = ((Date.now() - startedAt.getTime()) / 60000).toFixed(1);
-  fs.writeFileSync(path.join(repoRoot, 'BENCHMARKS.md'), `${header(startedAt, minutes)}\n${sections.join('\n')}`);
+  fs.writeFileSync(path.join(repoRoot, 'BENCHMARKS.md'), `${header(startedAt, minutes, commit)}\n${sections.join('\n')}`);
   console.log('\nwrote BENCHMARKS.md');
 }
 process.exit(failed ? 1 : 0);
