@@ -21,7 +21,7 @@ export type {
 } from './schema/analysis.js';
 import type { SentimentResult, SeverityResult, SpamResult } from './schema/analysis.js';
 
-/** Placeholders for stages that are not in the pipeline (documented in README). */
+/** Placeholders for stages that are not in the pipeline (documented in docs/pipeline.md). */
 export function neutralSentiment(): SentimentResult {
   return { label: 'neutral', score: 0, confidence: 0, evidence: [] };
 }
