@@ -1,20 +1,20 @@
 // The analyzer and its result types.
-export { createAnalyzer, DEFAULT_MAX_TEXT_LENGTH, type Analyzer, type AnalyzerOptions, type BatchOptions } from './analyzer.js';
+export { createAnalyzer, DEFAULT_MAX_TEXT_LENGTH, type Analyzer, type AnalyzerOptions, type BatchOptions } from './analyzer/analyzer.js';
 export * from './types.js';
-export * from './errors.js';
+export * from './kernel/errors.js';
 export { ReviewInputSchema, timestampMs, type ReviewInput } from './input/schema.js';
-export type { BatchResult } from './batch/types.js';
-export type { BatchState } from './batch/state.js';
+export type { BatchResult } from './context/batch-result.js';
+export type { BatchState } from './context/batch-state.js';
 
 // Building custom stages and pipelines.
-export { Pipeline, type Placement } from './pipeline/pipeline.js';
-export { TriageDoc, type Token, type TokenType, type NormalizationSignal } from './pipeline/doc.js';
-export type { Stage, BatchStage, StageFactory, BatchStageFactory } from './pipeline/stage.js';
-export type { AnalyzerContext } from './pipeline/context.js';
-export { defineStage, defineBatchStage, type StageDefinition, type BatchStageDefinition } from './stages/definition.js';
-export type { Segmenter } from './stages/tokenize/segmenter.js';
-export { normalizeText } from './stages/normalize/normalize.js';
-export { detectLanguage } from './stages/language/detect.js';
+export { Pipeline, type Placement } from './kernel/pipeline.js';
+export { TriageDoc, type Token, type TokenType, type NormalizationSignal } from './kernel/doc.js';
+export type { Stage, BatchStage, StageFactory, BatchStageFactory } from './kernel/stage.js';
+export type { AnalyzerContext } from './context/context.js';
+export { defineStage, defineBatchStage, type StageDefinition, type BatchStageDefinition } from './context/define.js';
+export type { Segmenter } from './text/segmenter.js';
+export { normalizeText } from './text/normalize.js';
+export { detectLanguage } from './text/language.js';
 
 // Lexicons.
 export { PhraseMatcher, type PhraseMatch, type PhraseEntry } from './lexicon/matcher.js';
@@ -22,11 +22,11 @@ export { parseLexicon, readLexiconFile, LexiconSet, type LexiconSource } from '.
 export { LEXICON_KINDS, ENTRY_SCHEMAS, type Lexicon, type LexiconEntry, type LexiconKind, type LexiconLang } from './lexicon/schema.js';
 
 // Per-stage entry points, for evaluation and custom pipelines.
-export { negativeClassifier, classifyOptionsSchema, CLASSIFY_EXTRAS_KEY, type ClassifyExtras } from './stages/classify/index.js';
-export type { CampaignGroup, ClusterOptions, FloodOptions } from './batch/spam/index.js';
-export { decideSeverity, SeverityOptionsSchema, actionsFor, parseActions, type SeverityOptions, type ActionsData } from './stages/severity/index.js';
+export { negativeClassifier, classifyOptionsSchema, CLASSIFY_EXTRAS_KEY, type ClassifyExtras } from './classify/index.js';
+export type { CampaignGroup, ClusterOptions, FloodOptions } from './spam/batch/index.js';
+export { decideSeverity, SeverityOptionsSchema, actionsFor, parseActions, type SeverityOptions, type ActionsData } from './severity/index.js';
 // Triage: the queue, summary and alert building blocks.
-export * from './batch/triage/index.js';
+export * from './triage/index.js';
 
 // Output schemas (zod) of Analysis and BatchResult; the types above are derived from them, and JSON Schema copies ship in schema/.
 export {

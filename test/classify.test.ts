@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, OptionsError, TOPICS, NATURES, type Analyzer, type AnalyzerOptions, type NegativeResult } from '../src/index.js';
-import { negativeClassifier, type ClassifyExtras } from '../src/stages/classify/index.js';
+import { negativeClassifier, type ClassifyExtras } from '../src/classify/index.js';
 
 // Every sentence here is written for these tests (no dev data).
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../src/index.js';
-import { traditionalToSimplified } from '../src/stages/normalize/index.js';
+import { traditionalToSimplified } from '../src/document/normalize-stage.js';
 
 const convert = traditionalToSimplified();
 const norm = (s: string) => normalizeText(s, convert);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, type SeverityLevel, type Topic, type TriageDoc } from '../src/index.js';
-import { LEVEL_RANK } from '../src/stages/severity/index.js';
+import { LEVEL_RANK } from '../src/severity/index.js';
 import { readDev } from './helpers/devdata.js';
 
 interface Row {

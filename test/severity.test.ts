@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAnalyzer, OptionsError, type Analyzer, type AnalyzerOptions, type NegativeResult, type SentimentResult, type TriageDoc } from '../src/index.js';
-import { LEVEL_RANK, scoreInBand } from '../src/stages/severity/index.js';
+import { LEVEL_RANK, scoreInBand } from '../src/severity/index.js';
 
 /** What the setup stage writes before severity runs, so these tests do not depend on the sentiment/classify stages. */
 interface Injected {

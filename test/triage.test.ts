@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, OptionsError, type Analyzer, type BatchState, type ReviewInput, type TriageDoc } from '../src/index.js';
-import { declineStreaks, negativeRateSpikes, ratingDrops, type Day, type SeriesRules } from '../src/batch/triage/index.js';
-import type { CampaignGroup } from '../src/batch/spam/types.js';
+import { declineStreaks, negativeRateSpikes, ratingDrops, type Day, type SeriesRules } from '../src/triage/index.js';
+import type { CampaignGroup } from '../src/spam/batch/types.js';
 
 /**
  * Every test here sets sentiment/negative/spam itself (by a marker in the

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InputError, type ValidationIssue } from '../errors.js';
+import { InputError, type ValidationIssue } from '../kernel/errors.js';
 
 /**
  * One review or comment as a caller passes it. Only `text` is required;

@@ -1,5 +1,5 @@
-import type { Token } from '../pipeline/doc.js';
-import type { AnalyzerContext } from '../pipeline/context.js';
+import type { Token } from '../kernel/doc.js';
+import type { AnalyzerContext } from '../context/context.js';
 import { bitmap, popcount, setBit, shapeKey } from '../util/bits.js';
 
 /** A compiled lexicon term: its token norms as the analyzer's tokenizer splits it. */

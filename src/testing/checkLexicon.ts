@@ -1,4 +1,4 @@
-import { createAnalyzer, type Analyzer } from '../analyzer.js';
+import { createAnalyzer, type Analyzer } from '../analyzer/analyzer.js';
 import { LexiconFileSchema, ENTRY_SCHEMAS, type LexiconKind } from '../lexicon/schema.js';
 
 export type LexiconProblemKind = 'invalid' | 'duplicate' | 'conflict' | 'unmatchable' | 'rewritten';

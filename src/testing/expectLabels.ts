@@ -1,4 +1,4 @@
-import type { Analyzer } from '../analyzer.js';
+import type { Analyzer } from '../analyzer/analyzer.js';
 import type { ReviewInput } from '../input/schema.js';
 import type { Analysis, Language, Nature, SentimentLabel, SeverityLevel, SpamKind, Topic } from '../types.js';
 

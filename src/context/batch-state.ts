@@ -1,0 +1,12 @@
+import type { NormalizedReview } from '../input/schema.js';
+import type { TriageDoc } from '../kernel/doc.js';
+import type { BatchResult } from './batch-result.js';
+
+/** What batch stages share: every review's doc (same order as the input) and the result being built. */
+export interface BatchState {
+  readonly reviews: NormalizedReview[];
+  readonly docs: TriageDoc[];
+  readonly result: BatchResult;
+  /** Batch options for the stage, keyed by stage name (validated by each stage). */
+  readonly options: Record<string, unknown>;
+}

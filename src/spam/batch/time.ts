@@ -1,0 +1,58 @@
+import { timestampMs } from '../../input/schema.js';
+import type { NormalizedReview } from '../../input/schema.js';
+import type { TriageDoc } from '../../kernel/doc.js';
+
+/** Epoch milliseconds of a review, or null when it has no usable timestamp (see timestampMs). */
+export function reviewTimeMs(review: NormalizedReview): number | null {
+  return timestampMs(review.timestamp);
+}
+
+/** reviewTimeMs of each doc of a batch, parsed once per batch (keyed by the batch's docs array): cluster, flood, queue, summary and alerts all read them. */
+export function reviewTimes(docs: readonly TriageDoc[]): ReadonlyArray<number | null> {
+  let times = timesCache.get(docs);
+  if (!times) timesCache.set(docs, (times = docs.map((d) => reviewTimeMs(d.review))));
+  return times;
+}
+
+const timesCache = new WeakMap<readonly TriageDoc[], Array<number | null>>();
+
+/**
+ * The network an address belongs to: the first three octets of IPv4 (/24),
+ * the first four groups of IPv6 (/64). Null for missing or malformed input.
+ */
+export function networkOf(ip: string | undefined): string | null {
+  if (!ip) return null;
+  const a = ip.trim();
+  const lastDot = a.lastIndexOf('.');
+  if (lastDot > 0 && isIPv4(a)) return a.slice(0, lastDot) + '.0/24';
+  if (a.includes(':')) {
+    const head = a.toLowerCase().split('::')[0]!.split(':');
+    if (head.some((g) => !/^[0-9a-f]{0,4}$/.test(g))) return null;
+    while (head.length < 4) head.push('0');
+    return `${head.slice(0, 4).join(':')}::/64`;
+  }
+  return null;
+}
+
+/** Four dot-separated groups of 1-3 digits (a character loop: this runs once per review). */
+function isIPv4(a: string): boolean {
+  let groups = 1;
+  let digits = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    if (c === 0x2e) {
+      if (digits === 0) return false;
+      groups++;
+      digits = 0;
+    } else if (c >= 0x30 && c <= 0x39) {
+      if (++digits > 3) return false;
+    } else return false;
+  }
+  return groups === 4 && digits > 0;
+}
+
+/** A trimmed address, or null when absent/blank. */
+export function addressOf(ip: string | undefined): string | null {
+  const a = ip?.trim();
+  return a ? a : null;
+}
