@@ -54,3 +54,21 @@ export { AlertsOptionsSchema, DEFAULT_HIGH_RISK_TERMS, type AlertsOptions } from
 // Lexicon files (the `lexicons` option).
 export { parseLexicon, readLexiconFile, type LexiconSource } from './lexicon/load.js';
 export { LEXICON_KINDS, ENTRY_SCHEMAS, type Lexicon, type LexiconEntry, type LexiconKind, type LexiconLang } from './lexicon/schema.js';
+
+// Output schemas (zod) of Analysis and BatchResult: the result types are derived from them; JSON Schema copies ship in schema/.
+export {
+  EVIDENCE_SOURCES,
+  EvidenceSchema,
+  SentimentResultSchema,
+  NegativeResultSchema,
+  SpamResultSchema,
+  SeverityResultSchema,
+  AnalysisSchema,
+  CampaignGroupSchema,
+  QueueEntrySchema,
+  ThemeTermSchema,
+  DailyPointSchema,
+  SummarySchema,
+  AlertSchema,
+  BatchResultSchema,
+} from './schema/index.js';

@@ -1,7 +1,7 @@
 import type { Language, NormalizedReview } from './review.js';
 import { identityMap, isIdentityMap, mapEnd, mapStart } from '../util/offsets.js';
 import { PipelineError } from './errors.js';
-import type { Evidence } from './evidence.js';
+import type { Evidence } from '../schema/analysis.js';
 import { type Slot } from './slots.js';
 
 export type TokenType =

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { InputError, type ValidationIssue } from './errors.js';
 
-/** Languages a review is read as; an explicit `lang` on the input wins over detection. */
-export const LANGUAGES = ['zh', 'en', 'mixed', 'other'] as const;
+import { LANGUAGES } from '../schema/labels.js';
+
+export { LANGUAGES };
 export type Language = (typeof LANGUAGES)[number];
 
 /**
