@@ -1,6 +1,6 @@
 // Triage a handful of reviews and print what a merchant would act on first.
 // Run from the repository root: npm run example  (builds, then runs this file)
-import { createAnalyzer } from '../dist/index.js';
+import { createAnalyzer } from 'review-triage';
 
 const analyzer = createAnalyzer();
 

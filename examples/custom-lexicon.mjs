@@ -1,8 +1,8 @@
 // A shop teaches the analyzer its own vocabulary, checks the lexicon for
 // mistakes, and asserts the labels it expects on a small table of reviews.
 // Run from the repository root after `npm run build`: node examples/custom-lexicon.mjs
-import { createAnalyzer } from '../dist/index.js';
-import { checkLexicon, checkLabels } from '../dist/testing.js';
+import { createAnalyzer } from 'review-triage';
+import { checkLexicon, checkLabels } from 'review-triage/testing';
 
 // The shop's courier and its own slang, as lexicon objects (JSON files work the same: pass their paths).
 const shopTopics = {
