@@ -5,8 +5,8 @@ import { PhraseMatcher } from '../lexicon/matcher.js';
 interface Role {
   /** > 0: a negator reaching this many tokens. */
   negatorScope: number;
-  contrast: boolean;
-  filler: boolean;
+  /** TokenFlag bits every token of the term gets. */
+  bits: number;
 }
 
 export interface StructureWords {
@@ -48,25 +48,33 @@ export class StructureMarker {
     const roles = new Map<string, Role>();
     const role = (term: string): Role => {
       let r = roles.get(term);
-      if (!r) roles.set(term, (r = { negatorScope: 0, contrast: false, filler: false }));
+      if (!r) roles.set(term, (r = { negatorScope: 0, bits: 0 }));
       return r;
     };
-    for (const e of words.negators) role(e.term).negatorScope = e.scope ?? DEFAULT_NEGATOR_SCOPE;
-    for (const e of words.contrast) role(e.term).contrast = true;
-    for (const e of words.fillers) role(e.term).filler = true;
+    for (const e of words.negators) {
+      const r = role(e.term);
+      r.negatorScope = e.scope ?? DEFAULT_NEGATOR_SCOPE;
+      r.bits |= TokenFlag.NEGATOR;
+    }
+    for (const e of words.contrast) role(e.term).bits |= TokenFlag.CONTRAST;
+    for (const e of words.fillers) role(e.term).bits |= TokenFlag.FILLER;
     this.words = new PhraseMatcher(tokenizeTerm, [...roles].map(([term, payload]) => ({ term, payload })));
   }
 
   /** Marks `tokens` in place and returns their clauses. */
   mark(tokens: Token[]): Clause[] {
-    for (const m of this.words.match(tokens)) {
-      const r = m.payload;
-      let bits = 0;
-      if (r.negatorScope > 0) bits |= TokenFlag.NEGATOR;
-      if (r.contrast) bits |= TokenFlag.CONTRAST;
-      if (r.filler) bits |= TokenFlag.FILLER;
-      for (let k = m.from; k < m.to; k++) tokens[k]!.flags |= bits;
-      if (r.negatorScope > 0) this.negate(tokens, m.to, r.negatorScope);
+    // Leftmost-longest, as PhraseMatcher.match, without building a match list (most tokens are fillers or nothing).
+    for (let i = 0; i < tokens.length; ) {
+      const e = tokens[i]!.type === 'punct' ? undefined : this.words.longestAt(tokens, i);
+      if (!e) {
+        i++;
+        continue;
+      }
+      const r = e.payload;
+      const to = i + e.norms.length;
+      for (let k = i; k < to; k++) tokens[k]!.flags |= r.bits;
+      if (r.negatorScope > 0) this.negate(tokens, to, r.negatorScope);
+      i = to;
     }
     return this.clauses(tokens);
   }

@@ -36,7 +36,7 @@ const NON_COMPLAINT_SPAM: ReadonlySet<SpamKind> = new Set(['advertising', 'gibbe
 export const severityStage = defineStage({
   name: 'severity',
   optionsSchema: SeverityOptionsSchema,
-  requires: ['tokens'],
+  requires: ['tokens', 'structure'],
   reads: [SENTIMENT, NEGATIVE, SPAM, 'language'],
   provides: [SEVERITY, SEVERITY_BASIS],
   create(ctx, options) {

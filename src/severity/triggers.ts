@@ -1,4 +1,5 @@
 import type { TriageDoc, Token } from '../kernel/doc.js';
+import { negationDistance } from '../document/structure.js';
 import type { AnalyzerContext } from '../context/context.js';
 import type { LexiconLang } from '../lexicon/schema.js';
 import { PhraseMatcher } from '../lexicon/matcher.js';
@@ -24,13 +25,6 @@ interface Cue {
   weight: number;
 }
 
-/**
- * Words that cancel a trigger right after them (`不是假货`, `not fake`).
- * Used when the analyzer has no negator lexicon; the sentiment engineer's
- * `negators` lexicon replaces this list when present.
- */
-const FALLBACK_NEGATORS = ['不', '没', '没有', '不是', '并非', '无', '未', '从未', '不会', '并不', 'not', 'no', 'never', "n't", 'without', 'nothing'];
-
 export function emptyTotals(): Record<Trigger, number> {
   return { safety: 0, legal: 0, fraud: 0, escalate: 0, intensity: 0, loss: 0 };
 }
@@ -42,7 +36,6 @@ export function emptyTotals(): Record<Trigger, number> {
  */
 export class TriggerScanner {
   private readonly cues: PhraseMatcher<Cue>;
-  private readonly negators: Set<string>;
   /** Cue terms looked for inside @handles and #hashtags (`@问题食品大曝光`, `#假货#`), which are single tokens. */
   private readonly embedded: Array<{ term: string; trigger: Trigger; weight: number }> = [];
   /** Two-character Chinese softeners, also looked for at the start of longer words. */
@@ -52,7 +45,6 @@ export class TriggerScanner {
 
   constructor(ctx: AnalyzerContext) {
     const entries: Array<{ term: string; payload: Cue }> = [];
-    const negators = new Set<string>();
     for (const lang of ['zh', 'en'] as LexiconLang[]) {
       // Softeners are shared with the sentiment stage's intensifiers (factor < 1).
       for (const e of ctx.lexicons.get(lang, 'intensifiers')) {
@@ -63,7 +55,6 @@ export class TriggerScanner {
           setBit(this.mildFirstBits, e.term.charCodeAt(0));
         }
       }
-      for (const e of ctx.lexicons.get(lang, 'negators')) negators.add(e.term);
     }
     // Severity cues come last so they replace a softener with the same tokens.
     for (const lang of ['zh', 'en'] as LexiconLang[]) {
@@ -72,9 +63,7 @@ export class TriggerScanner {
         if (e.trigger !== 'mild' && e.term.length >= 2) this.embedded.push({ term: e.term, trigger: e.trigger, weight: e.weight ?? 1 });
       }
     }
-    for (const n of negators.size ? [] : FALLBACK_NEGATORS) negators.add(n);
     this.cues = new PhraseMatcher(ctx.text.tokenizeTerm, entries);
-    this.negators = negators;
   }
 
   get size(): number {
@@ -138,14 +127,10 @@ export class TriggerScanner {
     }
   }
 
-  /** A negator in the one or two tokens before the cue (not across punctuation) cancels it. */
+  /** A negator in the one or two tokens before the cue (not across punctuation) cancels it: the structure pass's negation flags. */
   private negated(tokens: Token[], at: number): boolean {
-    for (let i = at - 1; i >= 0 && i >= at - 2; i--) {
-      const t = tokens[i]!;
-      if (t.type === 'punct') return false;
-      if (this.negators.has(t.norm)) return true;
-    }
-    return false;
+    const d = negationDistance(tokens[at]!);
+    return d === 1 || d === 2;
   }
 }
 

@@ -82,7 +82,7 @@ function loadCommonHan(dataDir: string): Set<number> {
 export const spamStage = defineStage({
   name: 'spam',
   optionsSchema: SpamOptionsSchema,
-  requires: ['normalized', 'tokens'],
+  requires: ['normalized', 'tokens', 'structure'],
   reads: ['language'],
   provides: [SPAM, SPAM_PARTIAL],
   create(ctx: AnalyzerContext, options: SpamOptions) {

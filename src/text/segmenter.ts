@@ -35,12 +35,13 @@ interface NodeRsJieba {
 }
 
 /**
- * Frequency given to a taught word. jieba weighs a split by the product of
- * its words' frequencies, so a lexicon term needs a frequency that beats
- * splitting it; 2000 keeps terms whole without pulling their neighbours in
- * (nodejieba's user words behave the same way).
+ * Frequency given to a taught word: the dictionary's median (3), which is
+ * what nodejieba gives user words (cppjieba's default median weight). The
+ * lexicons were tuned on that segmentation: on dev shopping reviews it makes
+ * jieba-rs agree with taught nodejieba on 78% of reviews exactly and 98.8% of
+ * tokens, against 14% and 91.5% with a frequency of 2000.
  */
-const TAUGHT_FREQUENCY = 2000;
+const TAUGHT_FREQUENCY = 3;
 
 let rsModule: NodeRsJieba | null = null;
 let rsDict: Uint8Array | null = null;
