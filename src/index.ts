@@ -27,3 +27,6 @@ export type { CampaignGroup, ClusterOptions, FloodOptions } from './batch/spam/i
 export { decideSeverity, SeverityOptionsSchema, actionsFor, parseActions, type SeverityOptions, type ActionsData } from './stages/severity/index.js';
 // Triage: the queue, summary and alert building blocks.
 export * from './batch/triage/index.js';
+
+// The HTML report (issue 15).
+export { renderReport, ReportOptionsSchema, REPORT_LOCALES, REPORT_STRINGS, type ReportOptions, type ReportLocale, type ReportStrings } from './report/index.js';
