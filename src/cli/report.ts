@@ -100,6 +100,12 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
     throw new UsageError(`cannot read input file "${cmd.file}": no such file or directory`);
   }
   if (stat.isDirectory()) throw new UsageError(`input "${cmd.file}" is a directory, not a file`);
+  // Find an unwritable destination before the (long) analysis, not after it.
+  try {
+    fs.accessSync(path.dirname(path.resolve(cmd.out)), fs.constants.W_OK);
+  } catch {
+    throw new UsageError(`cannot write output file "${cmd.out}": its folder does not exist or is not writable`);
+  }
 
   let analyzer: Analyzer;
   try {
