@@ -70,13 +70,14 @@ describe.skipIf(!haveChromium)('report in a real browser (chromium)', () => {
     await page.close();
   });
 
+  // ECharts tags the shapes it draws for series data with ecmeta_ssr_type="chart" (legend shapes say "legend").
   it('every chart container holds a rendered, visible SVG with data marks', async () => {
     const { page } = await open(files.en);
     const charts = await page.$$eval('figure.chart', (figs) =>
       figs.map((f) => {
         const svg = f.querySelector('svg');
         const box = svg?.getBoundingClientRect();
-        return { name: f.getAttribute('data-chart'), width: box?.width ?? 0, height: box?.height ?? 0, marks: svg ? svg.querySelectorAll('[ecmeta_series_index]').length : 0 };
+        return { name: f.getAttribute('data-chart'), width: box?.width ?? 0, height: box?.height ?? 0, marks: svg ? svg.querySelectorAll('[ecmeta_ssr_type="chart"]').length : 0 };
       }),
     );
     const names = charts.map((c) => c.name);
@@ -128,6 +129,20 @@ describe.skipIf(!haveChromium)('report in a real browser (chromium)', () => {
     expect(glyphs.differentCjk).toBe(true);
     expect(run.consoleErrors).toEqual([]);
     await page.close();
+  });
+
+  it('prints: an A4 PDF of several pages, with nothing wider than the paper', async () => {
+    const { page } = await open(files.en);
+    await page.emulateMedia({ media: 'print' });
+    // A4 at 96 dpi minus the 14 mm margins is about 687 px wide.
+    await page.setViewportSize({ width: 687, height: 1000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await page.close();
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages).toBeGreaterThanOrEqual(3);
   });
 
   it('a screenshot of the first screen is not blank', async () => {

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, OptionsError, renderReport, type Analysis, type BatchResult } from '../src/index.js';
+import { AlertsOptionsSchema, InputError, OptionsError, renderReport, type Analysis, type BatchResult, type Day } from '../src/index.js';
 import { esc, highlight } from '../src/report/html.js';
+import { negativeRateThresholds, ratingBaselines } from '../src/report/thresholds.js';
 import { defaultAnalyzer } from './helpers/analyzer.js';
 
 /** A minimal Analysis, for results built by hand (caps, shapes the analyzer does not produce yet). */
@@ -144,5 +147,53 @@ describe('renderReport: content', () => {
     expect(() => renderReport({ items: [] }, { alerts: { ratingDropOrange: -1 } })).toThrow(OptionsError);
     expect(() => renderReport(null as unknown as BatchResult)).toThrow(InputError);
     expect(() => renderReport({ items: 'x' } as unknown as BatchResult)).toThrow(InputError);
+  });
+});
+
+describe('renderReport: thresholds, fired days and periods', () => {
+  const rules = AlertsOptionsSchema.parse({});
+  const day = (i: number, reviews: number, negative: number, averageRating: number): Day => ({
+    day: 20_000 + i, date: `d${i}`, reviews, negative, negativeRate: negative / reviews, rated: reviews, averageRating,
+  });
+
+  it('thresholds: null until minBaselineDays qualifying days, then the trailing baseline raised as the rules say', () => {
+    const days = [day(0, 10, 1, 4), day(1, 10, 1, 4), day(2, 10, 1, 4), day(3, 10, 1, 4), day(4, 10, 4, 3), day(5, 2, 2, 1), day(6, 10, 0, 5)];
+    // Baseline rate 0.1: max(0.1 * 1.5, 0.1 + 0.05) = 0.15. Day 6's baseline: days 0-4 (day 5 has too few reviews) = 8/50.
+    const rate = negativeRateThresholds(days, rules);
+    expect(rate.slice(0, 3)).toEqual([null, null, null]);
+    expect(rate[3]).toBeCloseTo(0.15, 9);
+    expect(rate[4]).toBeCloseTo(0.15, 9);
+    expect(rate[6]).toBeCloseTo(Math.max((8 / 50) * 1.5, 8 / 50 + 0.05), 9);
+    const rating = ratingBaselines(days, rules);
+    expect(rating.slice(0, 3)).toEqual([null, null, null]);
+    expect(rating[3]).toBe(4);
+    expect(rating[6]).toBeCloseTo((4 * 40 + 3 * 10) / 50, 9);
+  });
+
+  it('on the example, the days the alerts stage fired on are exactly the days at or above the drawn rate threshold, and each is marked', () => {
+    const inputs = fs.readFileSync(path.resolve(__dirname, '..', 'examples', 'reviews.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { text: string });
+    const result = defaultAnalyzer().analyzeBatch(inputs);
+    const daily = result.summary!.daily;
+    const days: Day[] = daily.map((p) => ({ ...p, day: Date.parse(p.date) / 86_400_000 }));
+    const thresholds = negativeRateThresholds(days, rules);
+    const above = daily.filter((p, i) => thresholds[i] !== null && p.reviews >= rules.minDailyReviews && p.negativeRate >= thresholds[i]! - 1e-9).map((p) => p.date);
+    const fired = result.alerts!.filter((a) => a.kind === 'negative_rate_spike').map((a) => a.window!.to);
+    expect(fired.length).toBeGreaterThan(0);
+    expect(above).toEqual(fired);
+    const html = renderReport(result, { inputs });
+    const figure = /<figure class="chart" data-chart="daily-negative-rate">[\s\S]*?<\/figure>/.exec(html)![0];
+    // Series 2 is the "alert fired" scatter: one data mark (not legend) per fired day.
+    expect(figure.match(/ecmeta_series_index="2" ecmeta_data_index="\d+" ecmeta_ssr_type="chart"/g)?.length).toBe(fired.length);
+  });
+
+  it('headline: the latest period against the one before, with the change', () => {
+    const items = Array.from({ length: 6 }, (_, i) => item(`r${i}`, 'bad', i < 2 ? {} : { sentiment: { label: 'positive', score: 0.8, confidence: 0.8, evidence: [] }, negative: null }));
+    // Two reviews (both negative) in the first week, four (none negative) in the second.
+    const inputs = items.map((a, i) => ({ id: a.id, text: a.text, timestamp: `2026-03-${['01', '02', '08', '10', '12', '14'][i]}T12:00:00Z`, rating: i < 2 ? 1 : 5 }));
+    const html = renderReport({ items }, { inputs, periodDays: 7 });
+    expect(html).toContain('Last 7 day(s): 2026-03-08 to 2026-03-14');
+    expect(html).toMatch(/data-figure="reviews"><div class="label">Reviews<\/div><div class="value">4<\/div><div class="change">\+100%<\/div>/);
+    expect(html).toMatch(/data-figure="negative-rate">.*?<div class="value">0\.0%<\/div><div class="change better">-100\.0 pt<\/div>/);
+    expect(html).toMatch(/data-figure="average-rating">.*?<div class="value">5\.00<\/div><div class="change better">\+4\.00<\/div>/);
   });
 });

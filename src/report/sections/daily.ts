@@ -1,5 +1,4 @@
 import type { Day } from '../../batch/triage/daily.js';
-import { baselineOf } from '../../batch/triage/series.js';
 import type { Alert } from '../../batch/triage/types.js';
 import { COLORS, chartFigure } from '../charts.js';
 import type { ReportContext } from '../context.js';
@@ -7,6 +6,7 @@ import { dailyPoints } from '../counts.js';
 import { esc, note, section } from '../html.js';
 import { fill } from '../locales.js';
 import { formatTime } from '../model.js';
+import { negativeRateThresholds, ratingBaselines } from '../thresholds.js';
 
 const DAY = 86_400_000;
 const round = (x: number | null, d = 4) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
@@ -27,19 +27,9 @@ export function dailySection(ctx: ReportContext): string {
   const r = o.rules;
   const fired = firedDays(ctx.result.alerts ?? []);
 
-  // Thresholds follow the alert rules: the trailing baseline of qualifying days, null where no alert could fire.
-  const rateThreshold = days.map((d, i) => {
-    const base = baselineOf(days, i, r, (x) => x.reviews >= r.minDailyReviews);
-    if (base.length < r.minBaselineDays) return null;
-    const b = base.reduce((s, x) => s + x.negative, 0) / base.reduce((s, x) => s + x.reviews, 0);
-    return round(Math.max(b * (1 + r.negativeRateRise), b + r.minRateIncrease));
-  });
-  const ratingEnough = (x: Day) => x.rated >= r.minDailyReviews && x.averageRating !== null;
-  const ratingBase = days.map((d, i) => {
-    const base = baselineOf(days, i, r, ratingEnough);
-    if (base.length < r.minBaselineDays) return null;
-    return base.reduce((s, x) => s + x.averageRating! * x.rated, 0) / base.reduce((s, x) => s + x.rated, 0);
-  });
+  // Thresholds follow the alert rules, so a point above the line is a day that fired.
+  const rateThreshold = negativeRateThresholds(days, r).map((x) => round(x));
+  const ratingBase = ratingBaselines(days, r);
   const grid = { left: 56, right: 24, top: 36, bottom: 40 };
   const legend = { top: 4, textStyle: { fontSize: 12 } };
   const xAxis = { type: 'category', data: dates, axisLabel: { hideOverlap: true } };
