@@ -197,3 +197,18 @@ describe('renderReport: thresholds, fired days and periods', () => {
     expect(html).toMatch(/data-figure="average-rating">.*?<div class="value">5\.00<\/div><div class="change better">\+4\.00<\/div>/);
   });
 });
+
+describe('renderReport: slices', () => {
+  it('a heatmap per slice field the inputs carry (sku, country...), only for values with minSliceSupport reviews', () => {
+    const items = Array.from({ length: 30 }, (_, i) => item(`r${i}`, 'pilling after a wash', { negative: { nature: 'genuine_complaint', topics: i % 2 ? ['quality'] : ['logistics'], evidence: [] } }));
+    const inputs = items.map((a, i) => ({ id: a.id, text: a.text, sku: i < 25 ? 'SKU-A' : 'SKU-RARE', country: 'DE', platform: i < 3 ? 'tiny' : 'shop' }));
+    const html = renderReport({ items }, { inputs, minSliceSupport: 20 });
+    const product = /<figure class="chart" data-chart="heatmap-product">[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+    expect(product).toContain('SKU-A (25)');
+    expect(product).not.toContain('SKU-RARE');
+    expect(html).toContain('data-chart="heatmap-country"');
+    expect(html).toContain('data-chart="heatmap-platform"');
+    expect(html).not.toContain('tiny (3)');
+    expect(html).not.toContain('data-chart="heatmap-channel"');
+  });
+});

@@ -106,7 +106,7 @@ ${timeline(ctx, id, members)}
 </article>`;
 }
 
-/** Members per day (per hour when the group spans under two days): a small bar chart, or nothing without times. */
+/** Members over time: a small bar chart, or nothing without times. */
 function timeline(ctx: ReportContext, id: string, members: string[]): string {
   const times = members.flatMap((m) => {
     const ms = ctx.byId.get(m)?.time;
@@ -120,8 +120,10 @@ function timeline(ctx: ReportContext, id: string, members: string[]): string {
     if (x < lo) lo = x;
     if (x > hi) hi = x;
   }
-  const hourly = hi - lo < 2 * 86_400_000;
-  const bucket = (ms: number) => (hourly ? Math.floor((ms + off * 60_000) / 3_600_000) : dayNumber(ms, off));
+  // Ten-minute bars for a burst of a few hours, hourly under two days, else daily.
+  const size = hi - lo < 6 * 3_600_000 ? 600_000 : hi - lo < 2 * 86_400_000 ? 3_600_000 : 0;
+  const hourly = size > 0;
+  const bucket = (ms: number) => (hourly ? Math.floor((ms + off * 60_000) / size) : dayNumber(ms, off));
   const counts = new Map<number, number>();
   for (const x of times) counts.set(bucket(x), (counts.get(bucket(x)) ?? 0) + 1);
   const first = bucket(lo);
@@ -133,7 +135,7 @@ function timeline(ctx: ReportContext, id: string, members: string[]): string {
   for (let b = first; b <= last; b += step) {
     let n = 0;
     for (let k = b; k < b + step; k++) n += counts.get(k) ?? 0;
-    labels.push(hourly ? formatTime(b * 3_600_000 - off * 60_000, off).slice(5) : dayLabel(b).slice(5));
+    labels.push(hourly ? formatTime(b * size - off * 60_000, off).slice(5) : dayLabel(b).slice(5));
     values.push(n);
   }
   return chartFigure(
