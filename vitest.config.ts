@@ -8,6 +8,7 @@ export default defineConfig({
     // Examples import the package by name, as users do; point that at the sources.
     alias: [
       { find: /^review-triage\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^review-triage\/extend$/, replacement: src('extend.ts') },
       { find: /^review-triage$/, replacement: src('index.ts') },
     ],
   },

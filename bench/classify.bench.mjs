@@ -4,6 +4,7 @@
 // Run alone after `npm run build`: node bench/classify.bench.mjs
 import nodejieba from 'nodejieba';
 import { createAnalyzer, NATURES, TOPICS } from '../dist/index.js';
+import { NEGATIVE, SENTIMENT } from '../dist/extend.js';
 import { pct, printTable, readDev, timeIt } from './lib.mjs';
 
 const rows = readDev('zh_negative_types.jsonl');
@@ -36,7 +37,7 @@ const f1 = (c) => (2 * c.tp + c.fp + c.fn ? (2 * c.tp) / (2 * c.tp + c.fp + c.fn
 
 // 1. Classification given the gold negative label (sentiment overridden).
 const forced = createAnalyzer();
-forced.pipeline.add({ name: 'force-negative', run: (doc) => void (doc.sentiment = { label: 'negative', score: -0.8, confidence: 0.9, evidence: [] }) }, { before: 'classify' });
+forced.pipeline.add({ name: 'force-negative', run: (doc) => void doc.set(SENTIMENT, { label: 'negative', score: -0.8, confidence: 0.9, evidence: [] }) }, { before: 'classify' });
 const docs = [];
 forced.pipeline.add({ name: 'keep-doc', run: (doc) => void docs.push(doc) }, { after: 'classify' });
 const gold = score(negatives.map((row) => [row, forced.analyze(row.text).negative]));
@@ -89,10 +90,10 @@ if (shop) {
   const streaming = createAnalyzer();
   streaming.pipeline.add({ name: 'keep-doc', run: (doc) => void streamDocs.push(doc) }, { after: 'classify' });
   for (const row of sample) streaming.analyze(row.text);
-  const negShare = streamDocs.filter((d) => d.sentiment.label === 'negative').length / streamDocs.length;
+  const negShare = streamDocs.filter((d) => d.get(SENTIMENT).label === 'negative').length / streamDocs.length;
   // No nature labels here: how often the rare natures fire on ordinary complaints is a precision check.
-  const classified = streamDocs.filter((d) => d.negative);
-  printTable(`Natures on ${classified.length} negative shop reviews (unlabelled; real pipeline)`, ['nature', 'share'], NATURES.map((n) => [n, pct(classified.filter((d) => d.negative.nature === n).length / classified.length)]));
+  const classified = streamDocs.filter((d) => d.get(NEGATIVE));
+  printTable(`Natures on ${classified.length} negative shop reviews (unlabelled; real pipeline)`, ['nature', 'share'], NATURES.map((n) => [n, pct(classified.filter((d) => d.get(NEGATIVE).nature === n).length / classified.length)]));
   speedRows.push(stageCost(`shop review stream (${pct(negShare)} negative)`, { stage: streaming.pipeline.get('classify'), docs: streamDocs }, sample.map((x) => x.text)));
 }
 printTable('Speed of the classify stage (best of 9; budget about 25% of nodejieba.cut per review)', ['texts', 'n', 'avg chars', 'classify µs/review', 'nodejieba.cut µs/review', 'classify / cut'], speedRows);

@@ -67,7 +67,7 @@ const texts = zhRows.slice(0, 5000).map((r) => r.text);
 const docs = [];
 const capture = createAnalyzer();
 const names = capture.pipeline.names;
-for (const n of names.slice(names.indexOf('sentiment'))) capture.pipeline.remove(n);
+for (const n of names.slice(names.indexOf('sentiment')).reverse()) capture.pipeline.remove(n);
 capture.pipeline.add({ name: 'capture', run: (doc) => docs.push(doc) });
 for (const t of texts) capture.analyze(t);
 const stage = full.pipeline.get('sentiment');

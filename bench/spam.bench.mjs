@@ -4,7 +4,9 @@
 // reviews. Run alone after `npm run build`: node bench/spam.bench.mjs [--quick] [--no-speed]
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createAnalyzer, TriageDoc } from '../dist/index.js';
+import { createAnalyzer } from '../dist/index.js';
+import { TriageDoc } from '../dist/extend.js';
+import { timestampMs } from '../dist/index.js';
 import { pct, printTable, readDev, sharedToolsDir, timeIt } from './lib.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -179,13 +181,16 @@ if (campaigns && !process.argv.includes('--no-speed')) {
       normalize.run(doc);
       return doc;
     });
-    return { reviews: docs.map((d) => d.review), docs, result: { items: [] }, options: {} };
+    return { reviews: docs.map((d) => d.review), docs, times: docs.map((d) => timestampMs(d.review.timestamp)), result: { items: [] }, options: {} };
   };
+  // The batch stages only write facts (GROUP, FLOOD) and the result: fresh docs each repetition.
   const reset = (state) => {
-    for (const d of state.docs) {
-      d.spam = { isSpam: false, score: 0, kinds: [], evidence: [], cluster: null };
-      for (const k of Object.keys(d.extras)) delete d.extras[k];
-    }
+    state.docs = state.docs.map((d) => {
+      const doc = new TriageDoc(d.review, 1_000_000);
+      doc.normalized = d.normalized;
+      doc.offsetMap = d.offsetMap;
+      return doc;
+    });
     state.result = { items: [] };
   };
   const cpuMs = (u) => (u.user + u.system) / 1000;

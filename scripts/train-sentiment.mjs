@@ -7,7 +7,7 @@
 // Reads ../shared/data/dev/zh_shopping_reviews.jsonl and en_yelp.jsonl (or
 // $REVIEW_TRIAGE_SHARED/data/dev). Rows whose id hashes into the held-out
 // 20% (scripts/lib/split.mjs) are never trained on; the accuracy printed at
-// the end is on them. Features come from src/stages/sentiment/features.ts,
+// the end is on them. Features come from src/sentiment/features.ts (through scripts/lib/sentiment-featurizer.ts),
 // compiled here with esbuild so training and the stage share one code path.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,7 +54,7 @@ async function loadFeaturizer() {
   const esbuild = await import('esbuild');
   const out = path.join(repo, 'node_modules', '.cache', 'review-triage', 'sentiment-training.mjs');
   await esbuild.build({
-    entryPoints: [path.join(repo, 'src', 'stages', 'sentiment', 'training.ts')],
+    entryPoints: [path.join(repo, 'scripts', 'lib', 'sentiment-featurizer.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',

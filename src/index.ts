@@ -1,32 +1,77 @@
-// The analyzer and its result types.
-export { createAnalyzer, DEFAULT_MAX_TEXT_LENGTH, type Analyzer, type AnalyzerOptions, type BatchOptions } from './analyzer.js';
-export * from './types.js';
-export * from './errors.js';
-export { ReviewInputSchema, timestampMs, type ReviewInput } from './input/schema.js';
-export type { BatchResult } from './batch/types.js';
-export type { BatchState } from './batch/state.js';
+/**
+ * `review-triage`: create an analyzer, analyse reviews, read typed results.
+ * Building your own stages, slots and matchers: `review-triage/extend`.
+ * Testing your lexicons and label expectations: `review-triage/testing`.
+ */
 
-// Building custom stages and pipelines.
-export { Pipeline, type Placement } from './pipeline/pipeline.js';
-export { TriageDoc, type Token, type TokenType, type NormalizationSignal } from './pipeline/doc.js';
-export type { Stage, BatchStage, StageFactory, BatchStageFactory } from './pipeline/stage.js';
-export type { AnalyzerContext } from './pipeline/context.js';
-export { defineStage, defineBatchStage, type StageDefinition, type BatchStageDefinition } from './stages/definition.js';
-export type { Segmenter } from './stages/tokenize/segmenter.js';
-export { normalizeText } from './stages/normalize/normalize.js';
-export { detectLanguage } from './stages/language/detect.js';
+// Create and analyse.
+export { createAnalyzer, DEFAULT_MAX_TEXT_LENGTH, AnalyzerOptionsSchema, type Analyzer, type AnalyzerOptions, type BatchOptions } from './analyzer/analyzer.js';
+export { ReviewInputSchema, timestampMs, LANGUAGES, type ReviewInput, type Language } from './kernel/review.js';
+export type { Segmenter, SegmenterName } from './text/segmenter.js';
+export { SEGMENTER_NAMES } from './text/segmenter.js';
 
-// Lexicons.
-export { PhraseMatcher, type PhraseMatch, type PhraseEntry } from './lexicon/matcher.js';
-export { parseLexicon, readLexiconFile, LexiconSet, type LexiconSource } from './lexicon/load.js';
+// Results and their labels (TAXONOMY.md).
+export {
+  SENTIMENT_LABELS,
+  NATURES,
+  TOPICS,
+  SEVERITY_LEVELS,
+  SPAM_KINDS,
+  neutralSentiment,
+  noSpam,
+  lowSeverity,
+  type SentimentLabel,
+  type Nature,
+  type Topic,
+  type SeverityLevel,
+  type SpamKind,
+  type Evidence,
+  type SentimentResult,
+  type NegativeResult,
+  type SpamResult,
+  type SeverityResult,
+  type Analysis,
+} from './types.js';
+export type { BatchResult } from './context/batch-result.js';
+export type { CampaignGroup } from './spam/batch/types.js';
+export { ALERT_KINDS, ALERT_LEVELS, type QueueEntry, type Summary, type ThemeTerm, type DailyPoint, type Alert, type AlertKind, type AlertLevel } from './triage/types.js';
+
+// Errors: every deliberate error is a ReviewTriageError with a stable `code`.
+export { ReviewTriageError, InputError, OptionsError, LexiconError, PipelineError, type ErrorCode, type ValidationIssue } from './kernel/errors.js';
+
+// Options of each built-in stage (`stageOptions[name]`, or batch options by stage name).
+export { NormalizeOptionsSchema, type TextOptions as NormalizeOptions } from './text/service.js';
+export { SentimentOptionsSchema, type SentimentOptions } from './sentiment/index.js';
+export { ClassifyOptionsSchema } from './classify/index.js';
+export { SpamOptionsSchema, type SpamOptions } from './spam/index.js';
+export { SeverityOptionsSchema, ActionsSchema, type SeverityOptions, type SeverityOptionsInput, type ActionsData } from './severity/index.js';
+export { ClusterOptionsSchema, FloodOptionsSchema, type ClusterOptions, type FloodOptions } from './spam/batch/index.js';
+export { EscalationOptionsSchema, type EscalationOptions } from './severity/batch/escalation.js';
+export { QueueOptionsSchema, type QueueOptions } from './triage/queue.js';
+export { SummaryOptionsSchema, type SummaryOptions } from './triage/summary.js';
+export { AlertsOptionsSchema, DEFAULT_HIGH_RISK_TERMS, type AlertsOptions } from './triage/alerts.js';
+
+// Lexicon files (the `lexicons` option).
+export { parseLexicon, readLexiconFile, type LexiconSource } from './lexicon/load.js';
 export { LEXICON_KINDS, ENTRY_SCHEMAS, type Lexicon, type LexiconEntry, type LexiconKind, type LexiconLang } from './lexicon/schema.js';
 
-// Per-stage entry points, for evaluation and custom pipelines.
-export { negativeClassifier, classifyOptionsSchema, CLASSIFY_EXTRAS_KEY, type ClassifyExtras } from './stages/classify/index.js';
-export type { CampaignGroup, ClusterOptions, FloodOptions } from './batch/spam/index.js';
-export { decideSeverity, SeverityOptionsSchema, actionsFor, parseActions, type SeverityOptions, type ActionsData } from './stages/severity/index.js';
-// Triage: the queue, summary and alert building blocks.
-export * from './batch/triage/index.js';
+// Output schemas (zod) of Analysis and BatchResult: the result types are derived from them; JSON Schema copies ship in schema/.
+export {
+  EVIDENCE_SOURCES,
+  EvidenceSchema,
+  SentimentResultSchema,
+  NegativeResultSchema,
+  SpamResultSchema,
+  SeverityResultSchema,
+  AnalysisSchema,
+  CampaignGroupSchema,
+  QueueEntrySchema,
+  ThemeTermSchema,
+  DailyPointSchema,
+  SummarySchema,
+  AlertSchema,
+  BatchResultSchema,
+} from './schema/index.js';
 
 // The HTML report (issue 15).
 export { renderReport, ReportOptionsSchema, REPORT_LOCALES, REPORT_STRINGS, type ReportOptions, type ReportLocale, type ReportStrings } from './report/index.js';

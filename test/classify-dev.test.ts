@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SENTIMENT } from '../src/extend.js';
 import { createAnalyzer, type Nature, type Topic } from '../src/index.js';
 import { readDev } from './helpers/devdata.js';
 
@@ -19,7 +20,7 @@ const rows = readDev<Row>('zh_negative_types.jsonl');
 function classifyGoldNegatives(data: Row[]): Array<{ row: Row; nature: Nature; topics: Topic[] }> {
   const analyzer = createAnalyzer();
   analyzer.pipeline.add(
-    { name: 'force-negative', run: (doc) => void (doc.sentiment = { label: 'negative', score: -0.8, confidence: 0.9, evidence: [] }) },
+    { name: 'force-negative', run: (doc) => void (doc.set(SENTIMENT, { label: 'negative', score: -0.8, confidence: 0.9, evidence: [] })) },
     { before: 'classify' },
   );
   return data

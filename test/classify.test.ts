@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, OptionsError, TOPICS, NATURES, type Analyzer, type AnalyzerOptions, type NegativeResult } from '../src/index.js';
-import { negativeClassifier, type ClassifyExtras } from '../src/stages/classify/index.js';
+import { negativeClassifier } from '../src/classify/index.js';
+import { SENTIMENT, CLASSIFY_SCORES, type ClassifyScores } from '../src/extend.js';
 
 // Every sentence here is written for these tests (no dev data).
 
@@ -14,7 +15,7 @@ function forcedNegative(options: AnalyzerOptions = {}): Analyzer {
     {
       name: 'force-negative',
       run(doc) {
-        doc.sentiment = { label: 'negative', score: -0.8, confidence: 0.9, evidence: [] };
+        doc.set(SENTIMENT, { label: 'negative', score: -0.8, confidence: 0.9, evidence: [] });
       },
     },
     { before: 'classify' },
@@ -276,10 +277,10 @@ describe('classify: evidence and extras', () => {
     expect(['質量太差', '掉色']).toContain(cue.match);
   });
 
-  it('leaves per-topic scores and nature scores in doc.extras.classify for severity', () => {
+  it('leaves per-topic scores and nature scores in the CLASSIFY_SCORES slot', () => {
     const analyzer = forcedNegative();
-    let extras: ClassifyExtras | undefined;
-    analyzer.pipeline.add({ name: 'peek', run: (doc) => void (extras = doc.extras.classify as ClassifyExtras) }, { after: 'classify' });
+    let extras: ClassifyScores | undefined;
+    analyzer.pipeline.add({ name: 'peek', run: (doc) => void (extras = doc.get(CLASSIFY_SCORES)) }, { after: 'classify' });
     analyzer.analyze('快递太慢了，而且衣服起球');
     expect(extras!.topicScores.logistics).toBeGreaterThan(0);
     expect(extras!.topicScores.quality).toBeGreaterThan(0);
@@ -292,7 +293,7 @@ describe('classify: only negative reviews', () => {
   it('leaves negative null when sentiment is not negative', () => {
     const analyzer = createAnalyzer();
     analyzer.pipeline.add(
-      { name: 'force-positive', run: (doc) => void (doc.sentiment = { label: 'positive', score: 0.8, confidence: 0.9, evidence: [] }) },
+      { name: 'force-positive', run: (doc) => void doc.set(SENTIMENT, { label: 'positive', score: 0.8, confidence: 0.9, evidence: [] }) },
       { before: 'classify' },
     );
     expect(analyzer.analyze('快递太慢了，质量也差').negative).toBeNull();

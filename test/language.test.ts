@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../src/index.js';
+import { detectLanguage } from '../src/extend.js';
 import { defaultAnalyzer } from './helpers/analyzer.js';
 
 describe('language detection', () => {

@@ -80,7 +80,7 @@ describe('user lexicons', () => {
   it('load from a path, and teach new Chinese terms to the segmenter', () => {
     const a = createAnalyzer({ lexicons: [path.join(fixtures, 'user-topics.json')] });
     expect(a.context.lexicons.get('zh', 'topics').some((e) => e.term === '闪电侠快运')).toBe(true);
-    expect(a.context.tokenizeTerm('这次闪电侠快运太慢了').map((t) => t.text)).toContain('闪电侠快运');
+    expect(a.context.text.tokenizeTerm('这次闪电侠快运太慢了').map((t) => t.text)).toContain('闪电侠快运');
   });
 
   it('builtinLexicons: false starts from the user lexicons only', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../src/index.js';
-import { traditionalToSimplified } from '../src/stages/normalize/index.js';
+import { normalizeText } from '../src/extend.js';
+import { traditionalToSimplified } from '../src/text/converter.js';
 
 const convert = traditionalToSimplified();
 const norm = (s: string) => normalizeText(s, convert);

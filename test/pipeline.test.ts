@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer, OptionsError, Pipeline, PipelineError, type Stage, type TriageDoc } from '../src/index.js';
+import { createAnalyzer, OptionsError, PipelineError } from '../src/index.js';
+import { Pipeline, type Stage, type TriageDoc } from '../src/extend.js';
 import { defaultAnalyzer } from './helpers/analyzer.js';
 
 const named = (name: string, run: (doc: TriageDoc) => void = () => {}): Stage => ({ name, run });
@@ -53,12 +54,12 @@ describe('analyzer pipeline', () => {
 
   it('replaces the tokenizer stage', () => {
     const a = createAnalyzer();
-    a.pipeline.replace(
-      'tokenize',
-      named('tokenize', (doc) => {
-        doc.tokens = [...doc.normalized].map((ch, i) => ({ text: ch, norm: ch, type: 'han', start: i, end: i + 1, nStart: i, nEnd: i + 1 }));
+    a.pipeline.replace('tokenize', {
+      ...named('tokenize', (doc) => {
+        doc.tokens = [...doc.normalized].map((ch, i) => ({ text: ch, norm: ch, type: 'han', start: i, end: i + 1, nStart: i, nEnd: i + 1, flags: 0 }));
       }),
-    );
+      provides: ['tokens'],
+    });
     let count = 0;
     a.pipeline.add(named('count', (doc) => void (count = doc.tokens.length)));
     a.analyze('物流很快');

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AlertsOptionsSchema, InputError, OptionsError, renderReport, type Analysis, type BatchResult, type Day } from '../src/index.js';
+import { AlertsOptionsSchema, InputError, OptionsError, renderReport, type Analysis, type BatchResult } from '../src/index.js';
+import type { Day } from '../src/triage/daily.js';
 import { esc, highlight } from '../src/report/html.js';
 import { negativeRateThresholds, ratingBaselines } from '../src/report/thresholds.js';
 import { defaultAnalyzer } from './helpers/analyzer.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FeatureExtractor, quantize } from '../src/stages/sentiment/index.js';
-import type { TriageDoc } from '../src/pipeline/doc.js';
+import { FeatureExtractor, quantize } from '../src/sentiment/index.js';
+import type { TriageDoc } from '../src/kernel/doc.js';
 import { defaultAnalyzer } from './helpers/analyzer.js';
 
 /** The doc after tokenisation, for feeding the extractor directly. */

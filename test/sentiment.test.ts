@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SENTIMENT, NEGATIVE_PROBABILITY } from '../src/extend.js';
 import { createAnalyzer, OptionsError, type Analyzer, type SentimentResult } from '../src/index.js';
 import { defaultAnalyzer } from './helpers/analyzer.js';
 
@@ -212,10 +213,10 @@ describe('sentiment: user lexicons change the outcome', () => {
 });
 
 describe('sentiment: what later stages read', () => {
-  it('puts a negative probability in doc.extras that agrees with the label', () => {
+  it('puts a negative probability in its slot that agrees with the label', () => {
     const a = createAnalyzer();
     const seen: Array<{ label: string; p: unknown }> = [];
-    a.pipeline.add({ name: 'probe', run: (doc) => void seen.push({ label: doc.sentiment.label, p: doc.extras.negativeProbability }) }, { after: 'sentiment' });
+    a.pipeline.add({ name: 'probe', run: (doc) => void seen.push({ label: doc.get(SENTIMENT).label, p: doc.peek(NEGATIVE_PROBABILITY) }) }, { after: 'sentiment' });
     a.analyze('客服态度恶劣，东西还是坏的，要求退款');
     a.analyze('物流很快，东西也很好，非常满意');
     a.analyze('');

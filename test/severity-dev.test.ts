@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer, type SeverityLevel, type Topic, type TriageDoc } from '../src/index.js';
-import { LEVEL_RANK } from '../src/stages/severity/index.js';
+import { createAnalyzer, type SeverityLevel, type Topic } from '../src/index.js';
+import { NEGATIVE, type TriageDoc } from '../src/extend.js';
+import { LEVEL_RANK } from '../src/severity/index.js';
 import { readDev } from './helpers/devdata.js';
 
 interface Row {
@@ -44,7 +45,7 @@ function evaluate(gold: boolean) {
         name: 'gold',
         run(doc: TriageDoc) {
           const r = current!;
-          doc.negative = r.sentiment === 'negative' ? { nature: r.nature === 'none' ? 'genuine_complaint' : (r.nature as 'genuine_complaint'), topics: r.topics, evidence: [] } : null;
+          doc.set(NEGATIVE, r.sentiment === 'negative' ? { nature: r.nature === 'none' ? 'genuine_complaint' : (r.nature as 'genuine_complaint'), topics: r.topics, evidence: [] } : null);
         },
       },
       { before: 'severity' },

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createAnalyzer, OptionsError, type Analyzer, type AnalyzerOptions, type NegativeResult, type SentimentResult, type TriageDoc } from '../src/index.js';
-import { LEVEL_RANK, scoreInBand } from '../src/stages/severity/index.js';
+import { createAnalyzer, OptionsError, type Analyzer, type AnalyzerOptions, type NegativeResult, type SentimentResult } from '../src/index.js';
+import { NEGATIVE, SENTIMENT, type TriageDoc } from '../src/extend.js';
+import { LEVEL_RANK, scoreInBand } from '../src/severity/index.js';
 
 /** What the setup stage writes before severity runs, so these tests do not depend on the sentiment/classify stages. */
 interface Injected {
@@ -22,8 +23,8 @@ function build(options: AnalyzerOptions = {}): Analyzer {
     {
       name: 'setup',
       run(doc: TriageDoc) {
-        if (next.sentiment) doc.sentiment = next.sentiment;
-        if (next.negative !== undefined) doc.negative = next.negative;
+        if (next.sentiment) doc.set(SENTIMENT, next.sentiment);
+        if (next.negative !== undefined) doc.set(NEGATIVE, next.negative);
       },
     },
     { before: 'severity' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, OptionsError, type ReviewInput } from '../src/index.js';
-import { networkOf, reviewTimeMs } from '../src/batch/spam/index.js';
+import { networkOf, reviewTimeMs } from '../src/spam/batch/index.js';
 import { defaultAnalyzer } from './helpers/analyzer.js';
 
 const BASE = '收到货发现裤子的线头特别多，洗了一次就严重起球，客服一直推脱不给退换';
@@ -227,7 +227,7 @@ const texts4 = ['电池续航一般', '外观漂亮手感好', '声音清楚没�
 
 describe('MinHash LSH', () => {
   it('the sorted and the Map bucketing find the same buckets', async () => {
-    const { MinHashLsh } = await import('../src/batch/spam/index.js');
+    const { MinHashLsh } = await import('../src/spam/batch/index.js');
     const lsh = new MinHashLsh(4, 2, 9);
     const items = 300;
     const sig = new Uint32Array(items * lsh.hashes);

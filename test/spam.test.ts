@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, OptionsError } from '../src/index.js';
-import { findContacts } from '../src/stages/spam/index.js';
+import { findContacts } from '../src/spam/index.js';
 import { defaultAnalyzer } from './helpers/analyzer.js';
 
 const spamOf = (text: string) => defaultAnalyzer().analyze(text).spam;

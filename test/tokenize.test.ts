@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Token } from '../src/index.js';
-import { ScriptTokenizer } from '../src/stages/tokenize/tokenizer.js';
+import type { Token } from '../src/extend.js';
+import { ScriptTokenizer } from '../src/text/tokenizer.js';
 import { defaultAnalyzer } from './helpers/analyzer.js';
 
 /** Runs the pipeline up to tokenisation and returns the doc's tokens. */

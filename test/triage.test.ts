@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer, OptionsError, type Analyzer, type BatchState, type ReviewInput, type TriageDoc } from '../src/index.js';
-import { declineStreaks, negativeRateSpikes, ratingDrops, type Day, type SeriesRules } from '../src/batch/triage/index.js';
-import type { CampaignGroup } from '../src/batch/spam/types.js';
+import { createAnalyzer, OptionsError, type Analyzer, type ReviewInput } from '../src/index.js';
+import { SENTIMENT, NEGATIVE, NEGATIVE_PROBABILITY, SPAM, CLASSIFY_SCORES, GROUP, type TriageDoc, type BatchState } from '../src/extend.js';
+import { declineStreaks, negativeRateSpikes, ratingDrops, type Day, type SeriesRules } from '../src/triage/index.js';
+import type { CampaignGroup } from '../src/spam/batch/types.js';
 
 /**
  * Every test here sets sentiment/negative/spam itself (by a marker in the
@@ -21,18 +22,18 @@ function build(): Analyzer {
         const text = doc.original;
         const evidence = [{ source: 'rule' as const, rule: 'test' }];
         if (text.includes(NEG)) {
-          doc.sentiment = { label: 'negative', score: -0.7, confidence: 0.9, evidence };
-          doc.negative = { nature: 'genuine_complaint', topics: text.includes('快递') ? ['logistics'] : ['quality'], evidence: [] };
+          doc.set(SENTIMENT, { label: 'negative', score: -0.7, confidence: 0.9, evidence });
+          doc.set(NEGATIVE, { nature: 'genuine_complaint', topics: text.includes('快递') ? ['logistics'] : ['quality'], evidence: [] });
         } else if (text.includes(POS)) {
-          doc.sentiment = { label: 'positive', score: 0.8, confidence: 0.9, evidence };
-          doc.negative = null;
+          doc.set(SENTIMENT, { label: 'positive', score: 0.8, confidence: 0.9, evidence });
+          doc.set(NEGATIVE, null);
         }
         const p = probability[doc.review.id];
         if (p) {
-          doc.extras.negativeProbability = p.p;
-          doc.sentiment = { ...doc.sentiment, confidence: p.confidence };
+          doc.set(NEGATIVE_PROBABILITY, p.p);
+          doc.set(SENTIMENT, { ...doc.get(SENTIMENT), confidence: p.confidence });
         }
-        doc.spam = { isSpam: false, score: 0, kinds: [], evidence: [], cluster: null };
+        doc.set(SPAM, { isSpam: false, score: 0, kinds: [], evidence: [], cluster: null });
       },
     },
     { before: 'severity' },
@@ -42,10 +43,13 @@ function build(): Analyzer {
   a.batchPipeline.add(
     {
       name: 'fake-groups',
+      phase: 'facts',
+      provides: [GROUP],
       run(state: BatchState) {
         state.result.groups = groups.map((g): CampaignGroup => {
-          for (const d of state.docs) if (g.members.includes(d.review.id)) d.spam.cluster = g.id;
-          return { id: g.id, members: g.members, size: g.members.length, representative: '', firstAt: null, lastAt: null, distinctAuthors: g.members.length, distinctAddresses: 0, distinctNetworks: 0, unknownAuthors: 0, campaign: true, burst: g.burst, negative: g.members.length };
+          const group: CampaignGroup = { id: g.id, members: g.members, size: g.members.length, representative: '', firstAt: null, lastAt: null, distinctAuthors: g.members.length, distinctAddresses: 0, distinctNetworks: 0, unknownAuthors: 0, campaign: true, burst: g.burst, negative: g.members.length };
+          for (const d of state.docs) if (g.members.includes(d.review.id)) d.set(GROUP, group);
+          return group;
         });
       },
     },

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAnalyzer as createLibraryAnalyzer, type Analyzer } from '../analyzer.js';
-import { ReviewTriageError } from '../errors.js';
-import { describeIssues, parseReviewInput } from '../input/schema.js';
+import { createAnalyzer as createLibraryAnalyzer, type Analyzer } from '../analyzer/analyzer.js';
+import { ReviewTriageError } from '../kernel/errors.js';
+import { describeIssues, parseReviewInput } from '../kernel/review.js';
 import { REPORT_LOCALES, renderReport, type ReportLocale } from '../report/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, formatFromExtension, INPUT_FORMATS, UsageError, type InputFormat } from './args.js';
 import type { CliIO } from './main.js';

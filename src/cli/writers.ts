@@ -1,4 +1,4 @@
-import type { BatchResult } from '../batch/types.js';
+import type { BatchResult } from '../context/batch-result.js';
 import type { Analysis } from '../types.js';
 import type { OutputFormat } from './args.js';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LexiconError } from '../errors.js';
+import { LexiconError } from '../kernel/errors.js';
 import { ENTRY_SCHEMAS, LexiconFileSchema, type Lexicon, type LexiconEntry, type LexiconKind, type LexiconLang } from './schema.js';
 
 /** What a caller may pass as a lexicon: a parsed object or a path to a JSON file. */

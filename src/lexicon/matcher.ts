@@ -1,5 +1,4 @@
-import type { Token } from '../pipeline/doc.js';
-import type { AnalyzerContext } from '../pipeline/context.js';
+import type { Token } from '../kernel/doc.js';
 import { bitmap, popcount, setBit, shapeKey } from '../util/bits.js';
 
 /** A compiled lexicon term: its token norms as the analyzer's tokenizer splits it. */
@@ -61,10 +60,11 @@ export class PhraseMatcher<P> {
   readonly size: number;
 
   /** Later entries whose tokens equal an earlier entry's replace it (user lexicons come last). */
-  constructor(ctx: AnalyzerContext, entries: Iterable<{ term: string; payload: P }>) {
+  /** `tokenizeTerm`: how the analyzer tokenises a term (its text service), so terms split as reviews do. */
+  constructor(tokenizeTerm: (term: string) => readonly Token[], entries: Iterable<{ term: string; payload: P }>) {
     const byKey = new Map<string, PhraseEntry<P>>();
     for (const { term, payload } of entries) {
-      const norms = ctx.tokenizeTerm(term).map((t) => t.norm);
+      const norms = tokenizeTerm(term).map((t) => t.norm);
       if (norms.length === 0) this.unmatchable.push(term);
       else byKey.set(norms.join('\u0001'), { norms, term, payload });
     }

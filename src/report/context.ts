@@ -1,4 +1,4 @@
-import type { BatchResult } from '../batch/types.js';
+import type { BatchResult } from '../context/batch-result.js';
 import type { ReportStrings } from './locales.js';
 import type { ReportRow } from './model.js';
 import type { ResolvedReportOptions } from './options.js';

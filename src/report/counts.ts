@@ -1,4 +1,4 @@
-import type { DailyPoint } from '../batch/triage/types.js';
+import type { DailyPoint } from '../triage/types.js';
 import { NATURES, SEVERITY_LEVELS, SPAM_KINDS, TOPICS, type Nature, type SeverityLevel, type SpamKind, type Topic } from '../types.js';
 import type { ReportContext } from './context.js';
 import { dayLabel, dayNumber } from './model.js';

@@ -1,5 +1,5 @@
-import type { BatchResult } from '../batch/types.js';
-import { InputError } from '../errors.js';
+import type { BatchResult } from '../context/batch-result.js';
+import { InputError } from '../kernel/errors.js';
 import type { ReportContext } from './context.js';
 import { fill, REPORT_STRINGS } from './locales.js';
 import { buildRows, formatTime, zoneLabel, type ReportRow } from './model.js';

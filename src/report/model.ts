@@ -1,5 +1,5 @@
-import type { BatchResult } from '../batch/types.js';
-import { timestampMs } from '../input/schema.js';
+import type { BatchResult } from '../context/batch-result.js';
+import { timestampMs } from '../kernel/review.js';
 import type { Analysis } from '../types.js';
 
 /** Fields the report slices by. `product` reads productId or sku. */

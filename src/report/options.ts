@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { AlertsOptionsSchema, type AlertsOptions } from '../batch/triage/alerts.js';
-import { OptionsError } from '../errors.js';
-import { describeIssues, toIssues } from '../input/schema.js';
+import { AlertsOptionsSchema, type AlertsOptions } from '../triage/alerts.js';
+import { OptionsError } from '../kernel/errors.js';
+import { describeIssues, toIssues } from '../kernel/review.js';
 import { REPORT_LOCALES } from './locales.js';
 
 export const ReportOptionsSchema = z

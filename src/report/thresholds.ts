@@ -1,5 +1,5 @@
-import type { Day } from '../batch/triage/daily.js';
-import { baselineOf, type SeriesRules } from '../batch/triage/series.js';
+import type { Day } from '../triage/daily.js';
+import { baselineOf, type SeriesRules } from '../triage/series.js';
 
 /**
  * Per day, the negative rate at which the `negative_rate_spike` alert fires:

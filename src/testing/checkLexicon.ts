@@ -1,4 +1,4 @@
-import { createAnalyzer, type Analyzer } from '../analyzer.js';
+import { createAnalyzer, type Analyzer } from '../analyzer/analyzer.js';
 import { LexiconFileSchema, ENTRY_SCHEMAS, type LexiconKind } from '../lexicon/schema.js';
 
 export type LexiconProblemKind = 'invalid' | 'duplicate' | 'conflict' | 'unmatchable' | 'rewritten';
@@ -50,7 +50,7 @@ export function checkLexicon(lexicon: unknown, analyzer?: Analyzer): LexiconRepo
       return;
     }
     const { term, note: _note, ...rest } = r.data as { term: string; note?: string } & Record<string, unknown>;
-    const norm = ctx.normalizeTerm(term, lang);
+    const norm = ctx.text.normalizeTerm(term);
     const payload = JSON.stringify(rest);
     const prior = seen.get(norm);
     if (prior) {
@@ -68,12 +68,12 @@ export function checkLexicon(lexicon: unknown, analyzer?: Analyzer): LexiconRepo
     if (norm !== term.toLowerCase().trim()) {
       problems.push({ kind: 'rewritten', entry: index, term, message: `"${term}" is matched as "${norm}" after normalisation` });
     }
-    const tokens = ctx.tokenizeTerm(norm).map((t) => t.norm);
+    const tokens = ctx.text.tokenizeTerm(norm).map((t) => t.norm);
     if (tokens.length === 0) {
       problems.push({ kind: 'unmatchable', entry: index, term, message: `"${term}" has no word, number or emoji the tokenizer keeps` });
       return;
     }
-    const lost = CARRIERS[lang].find((carrier) => !containsRun(ctx.tokenizeTerm(carrier.replace('{}', norm)).map((t) => t.norm), tokens));
+    const lost = CARRIERS[lang].find((carrier) => !containsRun(ctx.text.tokenizeTerm(carrier.replace('{}', norm)).map((t) => t.norm), tokens));
     if (lost !== undefined) {
       problems.push({
         kind: 'unmatchable',

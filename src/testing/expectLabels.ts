@@ -1,5 +1,5 @@
-import type { Analyzer } from '../analyzer.js';
-import type { ReviewInput } from '../input/schema.js';
+import type { Analyzer } from '../analyzer/analyzer.js';
+import type { ReviewInput } from '../kernel/review.js';
 import type { Analysis, Language, Nature, SentimentLabel, SeverityLevel, SpamKind, Topic } from '../types.js';
 
 /** One row of a label table: the input and the labels it must get (omitted labels are not checked). */

@@ -1,5 +1,5 @@
-import type { Day } from '../../batch/triage/daily.js';
-import type { Alert } from '../../batch/triage/types.js';
+import type { Day } from '../../triage/daily.js';
+import type { Alert } from '../../triage/types.js';
 import { COLORS, chartFigure } from '../charts.js';
 import type { ReportContext } from '../context.js';
 import { dailyPoints } from '../counts.js';

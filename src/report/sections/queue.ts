@@ -1,4 +1,4 @@
-import type { QueueEntry } from '../../batch/triage/types.js';
+import type { QueueEntry } from '../../triage/types.js';
 import type { Analysis, Evidence } from '../../types.js';
 import type { ReportContext } from '../context.js';
 import { esc, highlight, note, section } from '../html.js';

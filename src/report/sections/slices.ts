@@ -1,4 +1,4 @@
-import type { ThemeTerm } from '../../batch/triage/types.js';
+import type { ThemeTerm } from '../../triage/types.js';
 import { TOPICS, type Topic } from '../../types.js';
 import { chartFigure } from '../charts.js';
 import type { ReportContext } from '../context.js';

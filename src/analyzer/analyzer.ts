@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import type { AnalyzerContext } from '../context/context.js';
+import type { BatchResult } from '../context/batch-result.js';
+import type { BatchStage, BatchStageDefinition, StageDefinition } from '../context/define.js';
+import { declared } from '../context/define.js';
+import { TriageDoc } from '../kernel/doc.js';
+import { InputError, OptionsError } from '../kernel/errors.js';
+import { Pipeline } from '../kernel/pipeline.js';
+import { describeIssues, parseReviewInput, toIssues, type ReviewInput } from '../kernel/review.js';
+import { DOC_FIELDS } from '../kernel/slots.js';
+import type { Stage } from '../kernel/stage.js';
+import type { LexiconSource } from '../lexicon/load.js';
+import { builtinSegmenter, SEGMENTER_NAMES, type Segmenter } from '../text/segmenter.js';
+import { NormalizeOptionsSchema } from '../text/service.js';
+import type { Analysis } from '../types.js';
+import { runBatch } from './batch.js';
+import { buildContext } from './context.js';
+import { BUILTIN_BATCH_STAGES, BUILTIN_STAGES, builtinProviderOf } from './registry.js';
+import { ResultProjector } from './result.js';
+
+/** Default cap on the characters of one review that are analysed; the rest is skipped and `truncated` set. */
+export const DEFAULT_MAX_TEXT_LENGTH = 1_000_000;
+
+const segmenterSchema = z.union([
+  z.enum(SEGMENTER_NAMES),
+  z.custom<Segmenter>((v) => typeof v === 'object' && v !== null && typeof (v as Segmenter).cut === 'function' && typeof (v as Segmenter).name === 'string', {
+    message: "expected 'jieba', 'nodejieba' or a Segmenter: { name: string, cut(text): string[], withWords?(words), addWord?(word) }",
+  }),
+]);
+
+export const AnalyzerOptionsSchema = z
+  .object({
+    /** Extra or replacement lexicons: objects or JSON file paths, applied after the built-ins in order. */
+    lexicons: z.array(z.union([z.string(), z.record(z.string(), z.unknown())])).default([]),
+    /** Load the lexicons shipped in data/lexicons (default true). */
+    builtinLexicons: z.boolean().default(true),
+    /** Chinese word segmenter: 'jieba' (default, @node-rs/jieba), 'nodejieba', or your own. */
+    segmenter: segmenterSchema.default('jieba'),
+    /** Options per built-in stage, by stage name. */
+    stageOptions: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+    /** Built-in stages (per-review or batch) to leave out, by name. */
+    disable: z.array(z.string()).default([]),
+    /** Characters of one review analysed at most. */
+    maxTextLength: z.number().int().min(1).default(DEFAULT_MAX_TEXT_LENGTH),
+  })
+  .strict();
+
+export type AnalyzerOptions = z.input<typeof AnalyzerOptionsSchema>;
+
+/** Options for one analyzeBatch call: per batch stage, by name, overriding the analyzer's stageOptions. */
+export type BatchOptions = Record<string, Record<string, unknown>>;
+
+export interface Analyzer {
+  /** Analyse one review (a string or a ReviewInput). Throws InputError on a malformed input. */
+  analyze(input: string | ReviewInput): Analysis;
+  /** Analyse many reviews, then run the batch stages across them and re-decide the reviews they concern. */
+  analyzeBatch(inputs: Array<string | ReviewInput>, options?: BatchOptions): BatchResult;
+  /** Per-review stages, in order: add / replace / remove by name (each change is checked against `requires`). */
+  readonly pipeline: Pipeline<Stage>;
+  /** Batch stages, in order: add / replace / remove by name. */
+  readonly batchPipeline: Pipeline<BatchStage>;
+  /** Shared resources (lexicons, the text service) for building custom stages. */
+  readonly context: AnalyzerContext;
+}
+
+/**
+ * Builds an analyzer: validates options, loads and validates lexicons, loads
+ * the segmenter with the lexicon terms in a dictionary of its own, compiles
+ * every stage and checks that each stage's requirements come before it. Do
+ * this once and reuse the analyzer; analyze() is then pure per-review work.
+ */
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  const parsed = AnalyzerOptionsSchema.safeParse(options ?? {});
+  if (!parsed.success) {
+    const issues = toIssues(parsed.error);
+    throw new OptionsError(`Invalid analyzer options: ${describeIssues(issues)}`, issues);
+  }
+  const opts = parsed.data;
+  const known = new Set([...BUILTIN_STAGES, ...BUILTIN_BATCH_STAGES].map((d) => d.name));
+  for (const name of [...Object.keys(opts.stageOptions), ...opts.disable]) {
+    if (!known.has(name)) throw new OptionsError(`Unknown stage "${name}". Built-in stages: ${[...known].join(', ')}.`, [{ path: ['stageOptions', name], message: 'unknown stage' }]);
+  }
+  const validate = <S extends z.ZodType>(name: string, schema: S, given: unknown): z.output<S> => {
+    const r = schema.safeParse(given);
+    if (!r.success) {
+      const issues = toIssues(r.error).map((i) => ({ ...i, path: [name, ...i.path] }));
+      throw new OptionsError(`Invalid options for stage "${name}": ${describeIssues(issues)}`, issues);
+    }
+    return r.data;
+  };
+
+  // Normalisation options are the text service's: reviews and lexicon terms are read with the same ones.
+  const textOptions = validate('normalize', NormalizeOptionsSchema, opts.stageOptions.normalize ?? {});
+  const segmenter = typeof opts.segmenter === 'string' ? builtinSegmenter(opts.segmenter) : opts.segmenter;
+  const context = buildContext(opts.lexicons as LexiconSource[], opts.builtinLexicons, segmenter, textOptions);
+  const createStage = <D extends StageDefinition | BatchStageDefinition>(def: D, extra?: Record<string, unknown>) =>
+    declared(def.create(context, validate(def.name, def.optionsSchema, { ...(opts.stageOptions[def.name] ?? {}), ...(extra ?? {}) })), def) as ReturnType<D['create']>;
+
+  const pipeline = new Pipeline<Stage>(
+    BUILTIN_STAGES.filter((d) => !opts.disable.includes(d.name)).map((d) => createStage(d)),
+    { providerOf: builtinProviderOf },
+  );
+  const batchDefs = BUILTIN_BATCH_STAGES.filter((d) => !opts.disable.includes(d.name));
+  // Batch stages start from what the per-review stages provide (the doc fields are always there, maybe empty).
+  const batchPipeline = new Pipeline<BatchStage>(
+    batchDefs.map((d) => createStage(d)),
+    { available: () => [...pipeline.provided(), ...DOC_FIELDS.map((f) => `doc.${f}`)], providerOf: builtinProviderOf },
+  );
+  const projector = new ResultProjector(pipeline);
+
+  const runStages = (input: unknown, fallbackId: string): TriageDoc => {
+    const doc = new TriageDoc(parseReviewInput(input, fallbackId), opts.maxTextLength);
+    pipeline.runAll(doc);
+    return doc;
+  };
+
+  return {
+    pipeline,
+    batchPipeline,
+    context,
+    analyze(input) {
+      return projector.project(runStages(input, '0'));
+    },
+    analyzeBatch(inputs, batchOptions = {}) {
+      if (!Array.isArray(inputs)) throw new InputError('analyzeBatch expects an array of reviews.', [{ path: [], message: 'expected array' }]);
+      if (batchOptions === null || typeof batchOptions !== 'object') throw new OptionsError('Batch options must be an object keyed by batch stage name.');
+      batchPipeline.validate(); // the per-review stages may have changed since the batch stages were checked
+      // Call-time options rebuild that one batch stage with merged options (stages are cheap to build).
+      const overrides = new Map<string, BatchStage>();
+      for (const [name, value] of Object.entries(batchOptions)) {
+        const def = batchDefs.find((d) => d.name === name);
+        if (!def && !batchPipeline.has(name)) {
+          throw new OptionsError(`Unknown batch stage "${name}" in batch options. Batch stages: ${batchPipeline.names.join(', ') || '(none)'}.`, [{ path: [name], message: 'unknown batch stage' }]);
+        }
+        if (def && batchPipeline.has(name)) overrides.set(name, createStage(def, value));
+      }
+      const docs = inputs.map((input, i) => {
+        try {
+          return runStages(input, String(i));
+        } catch (e) {
+          if (e instanceof InputError) {
+            const issues = e.issues.map((x) => ({ ...x, path: [i, ...x.path] }));
+            throw new InputError(`Review #${i}: ${e.message}`, issues);
+          }
+          throw e;
+        }
+      });
+      const stages = batchPipeline.list().map((s) => overrides.get(s.name) ?? s);
+      return runBatch(docs, stages, pipeline.list(), batchOptions, (d) => projector.project(d));
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { OptionsError } from '../kernel/errors.js';
+import type { AnalyzerContext } from '../context/context.js';
+import type { TriageDoc } from '../kernel/doc.js';
+import type { Evidence, NegativeResult } from '../types.js';
+import type { CampaignGroup } from '../spam/batch/types.js';
+import { defineStage } from '../context/define.js';
+import { classifyNegative } from './classify.js';
+import { CueTable } from './cues.js';
+
+import { SENTIMENT } from '../sentiment/slots.js';
+import { GROUP } from '../spam/slots.js';
+import { CLASSIFY_SCORES, NEGATIVE } from './slots.js';
+
+export { classifyNegative, type ClassifyScores, type ClassifyOptions } from './classify.js';
+export { CueTable } from './cues.js';
+export { NEGATIVE, CLASSIFY_SCORES } from './slots.js';
+
+export const ClassifyOptionsSchema = z
+  .object({
+    /** Score a topic needs to be reported (an aspect word in a complaint scores 1, a problem phrase 2.5). */
+    minTopicScore: z.number().min(0).max(20).default(1),
+    /** At most this many topics, strongest first. */
+    maxTopics: z.number().int().min(1).max(10).default(3),
+    /** Drop topics scoring below this share of the strongest one. */
+    relativeFloor: z.number().min(0).max(1).default(0.15),
+    /** Attack cue weight (abuse, boycott calls, competitor promotion) needed for malicious_attack. */
+    maliciousThreshold: z.number().min(0).max(50).default(2.5),
+    /** Information-gap cue weight (pre-sale, size chart, promotion rules, instructions) needed for misunderstanding. */
+    misunderstandingThreshold: z.number().min(0).max(50).default(2.5),
+  })
+  .strict();
+
+/**
+ * Fills the NEGATIVE slot (nature, topics, evidence) for reviews the
+ * sentiment stage called negative; null otherwise. After a batch, a member
+ * of a copy-paste campaign is re-decided as a malicious attack.
+ */
+export const classifyStage = defineStage({
+  name: 'classify',
+  optionsSchema: ClassifyOptionsSchema,
+  requires: ['tokens', 'structure', SENTIMENT],
+  provides: [NEGATIVE, CLASSIFY_SCORES],
+  create(ctx, options) {
+    const cues = new CueTable(ctx);
+    return {
+      name: 'classify',
+      run(doc) {
+        if (doc.get(SENTIMENT).label !== 'negative') {
+          doc.set(NEGATIVE, null);
+          return;
+        }
+        const { result, scores } = classifyNegative(doc, cues, options);
+        doc.set(NEGATIVE, result);
+        doc.set(CLASSIFY_SCORES, scores);
+      },
+      redecide(doc) {
+        // Runs once per doc after the batch facts, on the per-review result (a later custom stage may have changed it).
+        doc.set(NEGATIVE, natureInBatch(doc.get(NEGATIVE), doc.peek(GROUP)));
+      },
+    };
+  },
+});
+
+/**
+ * The nature once the batch is known: the text's verdict, except that a
+ * negative member of a copy-paste campaign is a malicious attack (TAXONOMY:
+ * coordinated posting). Pure; builds a new result, the text one stays.
+ */
+export function natureInBatch(text: NegativeResult | null, group: CampaignGroup | undefined): NegativeResult | null {
+  if (!text || !group?.campaign) return text;
+  const attack: Evidence = {
+    source: 'batch',
+    rule: 'campaign',
+    label: 'malicious_attack',
+    note: `copy-paste campaign ${group.id}: ${group.size} near-identical reviews from ${group.distinctAuthors} author(s)`,
+  };
+  return { nature: 'malicious_attack', topics: text.topics, evidence: [...text.evidence, attack] };
+}
+
+/**
+ * A pure classifier for tokenised docs, whatever their sentiment: compile the
+ * cues once (e.g. from `analyzer.context`), then call it per doc. For
+ * evaluating against gold negatives, or for tools that already know a review
+ * is a complaint.
+ */
+export function negativeClassifier(ctx: AnalyzerContext, options: z.input<typeof ClassifyOptionsSchema> = {}): (doc: TriageDoc) => NegativeResult {
+  const parsed = ClassifyOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: ['classify', ...i.path.map((p) => (typeof p === 'number' ? p : String(p)))], message: i.message }));
+    throw new OptionsError(`Invalid options for stage "classify": ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, issues);
+  }
+  const cues = new CueTable(ctx);
+  const opts = parsed.data;
+  return (doc) => classifyNegative(doc, cues, opts).result;
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { InputError, type ValidationIssue } from './errors.js';
+
+import { LANGUAGES } from '../schema/labels.js';
+
+export { LANGUAGES };
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * One review or comment as a caller passes it. Only `text` is required;
+ * metadata feeds spam (authorId, ip, timestamp) and severity (rating, likes,
+ * pinned, replies). Unknown keys are rejected so typos surface at once.
+ */
+export const ReviewInputSchema = z
+  .object({
+    id: z.union([z.string(), z.number()]).optional(),
+    text: z.string(),
+    rating: z.number().min(0).max(5).optional(),
+    authorId: z.string().optional(),
+    ip: z.string().optional(),
+    /** ISO-8601 string, epoch milliseconds, or a Date. Unparseable values are ignored (see README). */
+    timestamp: z.union([z.string(), z.number(), z.date()]).optional(),
+    likes: z.number().int().min(0).optional(),
+    pinned: z.boolean().optional(),
+    replies: z.number().int().min(0).optional(),
+    platform: z.string().optional(),
+    lang: z.enum(LANGUAGES).optional(),
+  })
+  .strict();
+
+export type ReviewInput = z.input<typeof ReviewInputSchema>;
+
+/** A validated review with a string id and the input's metadata kept as given. */
+export interface NormalizedReview extends Omit<ReviewInput, 'id'> {
+  id: string;
+}
+
+export function toIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((i) => ({
+    path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+    message: i.message,
+  }));
+}
+
+export function describeIssues(issues: ValidationIssue[]): string {
+  return issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
+}
+
+/**
+ * Accepts a string or a ReviewInput and returns a validated review.
+ * `fallbackId` names reviews without an id (their index in a batch).
+ */
+export function parseReviewInput(input: unknown, fallbackId: string): NormalizedReview {
+  if (typeof input === 'string') return { id: fallbackId, text: input };
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    const got = input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input;
+    throw new InputError(`A review must be a string or an object with a "text" field; got ${got}.`, [
+      { path: [], message: `expected string or object, got ${got}` },
+    ]);
+  }
+  const parsed = ReviewInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = toIssues(parsed.error);
+    throw new InputError(`Invalid review: ${describeIssues(issues)}`, issues);
+  }
+  const { id, ...rest } = parsed.data;
+  return { ...rest, id: id === undefined ? fallbackId : String(id) };
+}
+
+/**
+ * Epoch milliseconds of a review timestamp, or null when absent or unusable.
+ * Strings must name a four-digit year (ISO-8601, RFC 2822, `2026/03/01 08:00`...):
+ * V8's Date.parse is lenient and reads "yesterday-ish 0" as the year 2000.
+ * Numbers (and all-digit strings) below 1e11 are epoch SECONDS: as
+ * milliseconds they would fall in early 1973, and many platforms export seconds.
+ */
+export function timestampMs(value: ReviewInput['timestamp']): number | null {
+  if (value === undefined) return null;
+  if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.getTime() : null;
+  let n: number;
+  if (typeof value === 'number') n = value;
+  else {
+    const v = value.trim();
+    if (/^\d{9,13}$/.test(v)) n = Number(v);
+    else if (!/(?:^|\D)(?:1[89]|2\d)\d\d(?:\D|$)/.test(v)) return null;
+    else {
+      const ms = Date.parse(v);
+      return Number.isFinite(ms) ? ms : null;
+    }
+  }
+  if (!Number.isFinite(n)) return null;
+  return Math.abs(n) < 1e11 ? n * 1000 : n;
+}

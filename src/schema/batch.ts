@@ -1,0 +1,131 @@
+/**
+ * zod schemas of what `analyzeBatch()` returns, beside `items` (analysis.ts).
+ * The TypeScript types are derived from them and the published JSON Schema
+ * (schema/batch-result.schema.json) is generated from them. Objects are strict.
+ */
+import { z } from 'zod';
+import { AnalysisSchema, SeverityLevelSchema } from './analysis.js';
+import { ALERT_KINDS, ALERT_LEVELS, NATURES, SENTIMENT_LABELS, SEVERITY_LEVELS, SPAM_KINDS, TOPICS } from './labels.js';
+
+const count = z.number().int().nonnegative();
+const isoTime = z.string().describe('ISO-8601 time');
+
+/** `{ label: count }` for every label: an object with one required key per label (plain properties in the JSON Schema, unlike z.record). */
+function countsBy<const L extends readonly string[]>(labels: L) {
+  const shape = Object.fromEntries(labels.map((l) => [l, count])) as { [K in L[number]]: typeof count };
+  return z.strictObject(shape);
+}
+
+/**
+ * A group of near-duplicate reviews found by the `cluster` batch stage
+ * (and marked as a burst by `flood`). Listed in `BatchResult.groups`.
+ */
+export const CampaignGroupSchema = z
+  .strictObject({
+    id: z.string().describe('`g1`, `g2`... in order of each group\'s first member in the input.'),
+    members: z.array(z.string()).describe('Review ids, in input order.'),
+    size: count,
+    representative: z.string().describe('The original text of the earliest member (by timestamp, else input order).'),
+    firstAt: isoTime.nullable().describe('Time of the earliest member with a usable timestamp; null when none has one.'),
+    lastAt: isoTime.nullable().describe('Time of the latest member with a usable timestamp; null when none has one.'),
+    distinctAuthors: count.describe('Distinct authorIds among members that have one.'),
+    distinctAddresses: count.describe('Distinct ip addresses among members that have one.'),
+    distinctNetworks: count.describe('Distinct ip networks (IPv4 /24, IPv6 /64) among members that have an ip.'),
+    unknownAuthors: count.describe('Members with no authorId (they count as unknown, not as distinct authors).'),
+    campaign: z.boolean().describe("True when the group is at least the cluster stage's `campaignMinSize`: a coordinated campaign rather than a repost."),
+    burst: z.boolean().describe('True when `flood` found `burstMinSize` members inside `burstWindowMinutes`: the campaign is posting now.'),
+    negative: count.describe('Members whose sentiment is negative (a smear campaign when most are).'),
+  })
+  .describe('A group of near-duplicate reviews (cluster batch stage).');
+
+/**
+ * One line of the triage queue (`BatchResult.queue`), most urgent first.
+ * A near-duplicate group (spam `cluster`) is one entry: `id` is its most
+ * urgent member, `group` its id and `members` every member, most urgent first.
+ */
+export const QueueEntrySchema = z.strictObject({
+  id: z.string(),
+  level: SeverityLevelSchema,
+  score: z.number(),
+  respondWithinHours: z.number().nonnegative().nullable(),
+  group: z.string().optional(),
+  members: z.array(z.string()).optional(),
+});
+
+/** A term that sets negative reviews of one topic apart from the positive ones. */
+export const ThemeTermSchema = z.strictObject({
+  term: z.string(),
+  score: z.number().describe("Weighted log-lift: reviews x ln(rate in the topic's complaints / rate in positives and other complaints)."),
+  reviews: count.describe('Negative reviews of the topic that use the term.'),
+});
+
+/** One calendar day (UTC unless `utcOffsetMinutes` is set) of reviews with a usable timestamp. */
+export const DailyPointSchema = z.strictObject({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('`YYYY-MM-DD`.'),
+  reviews: count,
+  negative: count,
+  negativeRate: z.number().min(0).max(1).describe('negative / reviews.'),
+  rated: count.describe('Reviews with a rating.'),
+  averageRating: z.number().nullable().describe('Mean rating of the day, or null when none was rated.'),
+});
+
+type ThemesShape = { [K in (typeof TOPICS)[number] | 'all']: z.ZodOptional<z.ZodArray<typeof ThemeTermSchema>> };
+
+/** `BatchResult.summary`. */
+export const SummarySchema = z.strictObject({
+  total: count,
+  sentiment: countsBy(SENTIMENT_LABELS),
+  nature: countsBy(NATURES).describe('Negative reviews by nature.'),
+  topics: countsBy(TOPICS).describe('Negative reviews by topic (a review can have several).'),
+  severity: countsBy(SEVERITY_LEVELS),
+  spam: z
+    .strictObject({ total: count, kinds: countsBy(SPAM_KINDS) })
+    .describe('Reviews flagged as spam, and counts by kind (a review can have several).'),
+  themes: z
+    .strictObject(Object.fromEntries([...TOPICS, 'all'].map((t) => [t, z.array(ThemeTermSchema).optional()])) as ThemesShape)
+    .describe('Top complaint terms per topic, plus `all` for every negative review.'),
+  daily: z.array(DailyPointSchema).describe('Per day, oldest first; empty when no review has a usable timestamp.'),
+  undated: count.describe('Reviews without a usable timestamp (left out of `daily`).'),
+});
+
+export const AlertKindSchema = z.enum(ALERT_KINDS);
+export const AlertLevelSchema = z.enum(ALERT_LEVELS);
+
+/** `BatchResult.alerts` entry. */
+export const AlertSchema = z.strictObject({
+  kind: AlertKindSchema,
+  level: AlertLevelSchema,
+  message: z.string().describe('One sentence for a person.'),
+  window: z
+    .strictObject({ from: z.string(), to: z.string() })
+    .nullable()
+    .describe('The days (`YYYY-MM-DD`) or times (ISO-8601) the alert covers; null when it is not about a period.'),
+  evidenceIds: z.array(z.string()).describe('Ids of the reviews behind the alert (most urgent first where that applies).'),
+  group: z.string().optional().describe('Campaign group id (`campaign` alerts).'),
+  value: z.number().optional().describe('The measured value (rating and rate alerts).'),
+  baseline: z.number().optional().describe('The baseline the value was compared with (rating and rate alerts).'),
+});
+
+/**
+ * What analyzeBatch returns. `items` are in input order; later fields are
+ * filled by the batch stages (spam groups, severity queue, summary, alerts).
+ */
+export const BatchResultSchema = z
+  .strictObject({
+    items: z.array(AnalysisSchema).describe('One Analysis per input review, in input order.'),
+    groups: z.array(CampaignGroupSchema).optional().describe('Near-duplicate groups (campaigns) from the `cluster` batch stage; absent when it is disabled.'),
+    queue: z.array(QueueEntrySchema).optional().describe('Reviews to act on, most urgent first, campaign members collapsed (`queue` batch stage).'),
+    summary: SummarySchema.optional().describe('Counts, complaint themes and per-day series (`summary` batch stage).'),
+    alerts: z.array(AlertSchema).optional().describe('Monitoring alerts (`alerts` batch stage).'),
+  })
+  .describe('The result of analysing a batch of reviews.');
+
+export type CampaignGroup = z.output<typeof CampaignGroupSchema>;
+export type QueueEntry = z.output<typeof QueueEntrySchema>;
+export type ThemeTerm = z.output<typeof ThemeTermSchema>;
+export type DailyPoint = z.output<typeof DailyPointSchema>;
+export type Summary = z.output<typeof SummarySchema>;
+export type AlertKind = z.output<typeof AlertKindSchema>;
+export type AlertLevel = z.output<typeof AlertLevelSchema>;
+export type Alert = z.output<typeof AlertSchema>;
+export type BatchResult = z.output<typeof BatchResultSchema>;
