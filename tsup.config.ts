@@ -10,7 +10,7 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: 'node20',
-    external: ['@node-rs/jieba', 'nodejieba', 'natural', 'opencc-js', 'zod', 'vitest'],
+    external: ['@node-rs/jieba', 'nodejieba', 'natural', 'opencc-js', 'zod', 'vitest', 'echarts'],
   },
   {
     entry: { cli: 'src/cli/main.ts' },
@@ -18,6 +18,6 @@ export default defineConfig([
     shims: true,
     sourcemap: true,
     target: 'node20',
-    external: ['@node-rs/jieba', 'nodejieba', 'natural', 'opencc-js', 'zod'],
+    external: ['@node-rs/jieba', 'nodejieba', 'natural', 'opencc-js', 'zod', 'echarts'],
   },
 ]);

@@ -72,3 +72,6 @@ export {
   AlertSchema,
   BatchResultSchema,
 } from './schema/index.js';
+
+// The HTML report (issue 15).
+export { renderReport, ReportOptionsSchema, REPORT_LOCALES, REPORT_STRINGS, type ReportOptions, type ReportLocale, type ReportStrings } from './report/index.js';

@@ -43,6 +43,9 @@ problem type, spam and urgency.
 
 Usage:
   review-triage analyze <file|-> [options]
+  review-triage report <file> [-o report.html] [--locale zh|en]
+                       [--utc-offset H] [--title TEXT]
+                           An HTML report of the batch ("report --help").
   review-triage --help | -h
   review-triage --version
 

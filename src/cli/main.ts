@@ -9,6 +9,7 @@ import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, formatFromExtension, HELP_TEXT, 
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
 import { readLines, readRecords, SourceError, type SourceRecord } from './readers.js';
+import { reportCommand } from './report.js';
 import { createFormatter } from './writers.js';
 
 /** The streams and hooks the CLI runs with: the process's by default, fakes in tests. */
@@ -31,6 +32,8 @@ const PROGRAM = 'review-triage';
  * resolves to the exit code; never throws and never calls process.exit.
  */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  // `report` has its own options (src/cli/report.ts).
+  if (argv[0] === 'report') return guarded(io, () => reportCommand(argv.slice(1), io));
   let command: CliCommand;
   try {
     command = parseCliArgs(argv);
@@ -46,8 +49,13 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     io.stdout.write(packageVersion() + '\n');
     return EXIT_OK;
   }
+  return guarded(io, () => analyzeCommand(command, io));
+}
+
+/** Runs a command: a UsageError is the user's (exit 2), anything else a bug reported with its stack. */
+async function guarded(io: CliIO, run: () => Promise<number>): Promise<number> {
   try {
-    return await analyzeCommand(command, io);
+    return await run();
   } catch (e) {
     if (e instanceof UsageError) return usageFailure(io, e.message);
     // A bug, not the user's fault: say so and keep the stack for the report.

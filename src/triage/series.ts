@@ -28,7 +28,7 @@ export interface SeriesFinding {
 const EPS = 1e-9;
 
 /** The trailing days before `i` (within `baselineDays` calendar days) that have enough reviews. */
-function baselineOf(days: readonly Day[], i: number, r: SeriesRules, enough: (d: Day) => boolean): Day[] {
+export function baselineOf(days: readonly Day[], i: number, r: SeriesRules, enough: (d: Day) => boolean): Day[] {
   const out: Day[] = [];
   for (let j = i - 1; j >= 0 && days[j]!.day >= days[i]!.day - r.baselineDays; j--) if (enough(days[j]!)) out.push(days[j]!);
   return out;

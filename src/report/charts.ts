@@ -1,0 +1,56 @@
+import * as echarts from 'echarts';
+import { esc } from './html.js';
+
+/** The CJK-capable font stack used by the page and inside the charts. */
+export const FONT_STACK =
+  '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+
+export const COLORS = {
+  volume: '#5470c6',
+  negative: '#ee6666',
+  rating: '#3ba272',
+  threshold: '#fc8452',
+  red: '#d62728',
+  muted: '#9a9a9a',
+  levels: { critical: '#b71c1c', high: '#ef6c00', medium: '#f9a825', low: '#90a4ae' } as Record<string, string>,
+};
+
+/**
+ * Renders an ECharts option to an SVG string on the server (no DOM, no
+ * script in the page): the report stays one static, offline file.
+ * Animation is off so the SVG holds the final frame. The page CSS sets the
+ * CJK font stack on chart text (an inline font list with quotes would break
+ * the style attribute ECharts writes).
+ */
+export function svgChart(option: echarts.EChartsCoreOption, width: number, height: number): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({ animation: false, textStyle: { fontFamily: 'sans-serif' }, ...option });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** A chart in a <figure>: `data-chart` names it for the tests and the print layout. */
+export function chartFigure(name: string, caption: string, option: echarts.EChartsCoreOption, width = 960, height = 280): string {
+  return `<figure class="chart" data-chart="${esc(name)}"><figcaption>${esc(caption)}</figcaption>${svgChart(option, width, height)}</figure>`;
+}
+
+/** A horizontal bar chart of labelled counts (breakdowns, spam kinds). */
+export function barChart(name: string, caption: string, labels: string[], values: number[], color: string | string[], width = 460): string {
+  const height = Math.max(120, 40 + labels.length * 26);
+  const data = values.map((v, i) => ({ value: v, itemStyle: { color: Array.isArray(color) ? color[i % color.length] : color } }));
+  return chartFigure(
+    name,
+    caption,
+    {
+      grid: { left: 130, right: 50, top: 10, bottom: 24 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 120, overflow: 'truncate' } },
+      series: [{ type: 'bar', data, label: { show: true, position: 'right' }, barMaxWidth: 18 }],
+    },
+    width,
+    height,
+  );
+}
