@@ -9,19 +9,12 @@ import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, formatFromExtension, HELP_TEXT, 
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
 import { readLines, readRecords, SourceError, type SourceRecord } from './readers.js';
+import type { CliIO } from './io.js';
 import { reportCommand } from './report.js';
 import { createFormatter } from './writers.js';
 
 /** The streams and hooks the CLI runs with: the process's by default, fakes in tests. */
-export interface CliIO {
-  stdin: Readable;
-  stdout: Writable & { isTTY?: boolean };
-  stderr: Writable & { isTTY?: boolean };
-  /** Builds the analyzer (tests pass a cached one: building loads dictionaries). */
-  createAnalyzer?: (options: AnalyzerOptions) => Analyzer;
-  /** Clock for the progress bar. */
-  now?: () => number;
-}
+export type { CliIO } from './io.js';
 
 type AnalyzeCommand = Extract<CliCommand, { kind: 'analyze' }>;
 

@@ -6,7 +6,7 @@ import { ReviewTriageError } from '../kernel/errors.js';
 import { describeIssues, parseReviewInput } from '../kernel/review.js';
 import { REPORT_LOCALES, renderReport, type ReportLocale } from '../report/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, formatFromExtension, INPUT_FORMATS, UsageError, type InputFormat } from './args.js';
-import type { CliIO } from './main.js';
+import type { CliIO } from './io.js';
 import { readLines, readRecords, SourceError } from './readers.js';
 
 export const REPORT_HELP = `Usage:
