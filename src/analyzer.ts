@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InputError, OptionsError } from './errors.js';
 import { describeIssues, parseReviewInput, toIssues, type ReviewInput } from './input/schema.js';
+import { timestampIssue } from './input/timestamp.js';
 import { dataDir, LexiconSet, readBuiltinLexicons, resolveLexiconSource, type LexiconSource } from './lexicon/load.js';
 import type { Lexicon, LexiconLang } from './lexicon/schema.js';
 import type { BatchState } from './batch/state.js';
@@ -51,7 +52,8 @@ export interface Analyzer {
   /** Analyse one review (a string or a ReviewInput). Throws InputError on a malformed input. */
   analyze(input: string | ReviewInput): Analysis;
   /** Analyse many reviews, then run the batch stages across them. */
-  analyzeBatch(inputs: Array<string | ReviewInput>, options?: BatchOptions): BatchResult;
+  /** `onReview(done, total)` is called after each review's per-review stages (the CLI's progress bar). */
+  analyzeBatch(inputs: Array<string | ReviewInput>, options?: BatchOptions, onReview?: (done: number, total: number) => void): BatchResult;
   /** Per-review stages, in order: add / replace / remove by name. */
   readonly pipeline: Pipeline<Stage>;
   /** Batch stages, in order: add / replace / remove by name. */
@@ -103,9 +105,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     batchPipeline,
     context,
     analyze(input) {
-      return runStages(input, '0').toAnalysis();
+      return withTimestampIssue(runStages(input, '0'));
     },
-    analyzeBatch(inputs, batchOptions = {}) {
+    analyzeBatch(inputs, batchOptions = {}, onReview) {
       if (!Array.isArray(inputs)) throw new InputError('analyzeBatch expects an array of reviews.', [{ path: [], message: 'expected array' }]);
       if (batchOptions === null || typeof batchOptions !== 'object') throw new OptionsError('Batch options must be an object keyed by batch stage name.');
       // Call-time options rebuild that one batch stage with merged options (stages are cheap to build).
@@ -117,7 +119,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         }
         if (def && batchPipeline.get(name) !== undefined) overrides.set(name, createStage(def, value));
       }
-      const docs = inputs.map((input, i) => {
+      const analyzeAt = (input: unknown, i: number): TriageDoc => {
         try {
           return runStages(input, String(i));
         } catch (e) {
@@ -127,14 +129,29 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
           }
           throw e;
         }
-      });
+      };
+      // A for loop, not map: map skips the holes of a sparse array and the batch stages then meet undefined docs.
+      const docs: TriageDoc[] = [];
+      for (let i = 0; i < inputs.length; i++) {
+        if (!(i in inputs)) throw new InputError(`Review #${i}: the array has a hole here (a sparse array); pass a review at every index.`, [{ path: [i], message: 'missing (array hole)' }]);
+        docs.push(analyzeAt(inputs[i], i));
+        onReview?.(i + 1, inputs.length);
+      }
       const result: BatchResult = { items: [] };
       const state: BatchState = { reviews: docs.map((d) => d.review), docs, result, options: batchOptions };
       for (const stage of batchPipeline.list()) (overrides.get(stage.name) ?? stage).run(state);
-      result.items = docs.map((d) => d.toAnalysis());
+      result.items = docs.map(withTimestampIssue);
       return result;
     },
   };
+}
+
+/** The doc's Analysis, flagged when its review gave a timestamp that cannot be used. */
+function withTimestampIssue(doc: TriageDoc): Analysis {
+  const analysis = doc.toAnalysis();
+  const issue = timestampIssue(doc.review.timestamp);
+  if (issue !== undefined) analysis.timestampIssue = issue;
+  return analysis;
 }
 
 function buildContext(sources: LexiconSource[], builtin: boolean, segmenter: Segmenter): AnalyzerContext {

@@ -102,6 +102,8 @@ export interface Analysis {
   severity: SeverityResult;
   /** True when the text was longer than `maxTextLength` and only its head was analysed. */
   truncated?: boolean;
+  /** Set when the review gave a timestamp that cannot be used: why. The review is analysed without a time (src/input/timestamp.ts). */
+  timestampIssue?: string;
 }
 
 /** Placeholders for stages that are not in the pipeline (documented in README). */
