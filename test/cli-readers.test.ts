@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { formatFromExtension, parseCliArgs, UsageError } from '../src/cli/args.js';
+import type { InputLine } from '../src/cli/lines.js';
 import { convertCsvCell, CsvRecordParser, readCsv, readJsonl, readLines, SourceError, type SourceRecord } from '../src/cli/readers.js';
 
-async function* linesOf(text: string): AsyncGenerator<string> {
-  // Same splitting as the CLI: readline over a stream.
+async function* linesOf(text: string): AsyncGenerator<InputLine> {
+  // Same splitting as the CLI: the byte-level line reader over a stream.
   yield* readLines(Readable.from([text]));
 }
 
@@ -68,17 +69,18 @@ describe('readCsv', () => {
     expect(warnings).toEqual(['ignoring CSV columns that are not review fields: extra']);
   });
 
-  it('reports rows with the wrong number of fields and an unterminated quote', async () => {
+  it('reports rows with the wrong number of fields and an unterminated quote, then reads on from the next line', async () => {
     const records = await collect(readCsv(linesOf('text,rating\nok,1\ntoo,many,fields\n"never closed,2\nmore\n')));
     expect(records).toEqual([
       { line: 2, input: { text: 'ok', rating: 1 } },
       { line: 3, error: 'expected 2 fields (as in the header), found 3' },
-      { line: 4, error: 'unterminated quoted field (a " is never closed)' },
+      { line: 4, error: expect.stringMatching(/^quoting error/) },
+      { line: 5, error: 'expected 2 fields (as in the header), found 1' },
     ]);
   });
 
   it('throws SourceError for a header without text or with a column twice', async () => {
-    await expect(collect(readCsv(linesOf('id,body\n1,x\n')))).rejects.toThrow(SourceError);
+    await expect(collect(readCsv(linesOf('id,remark\n1,x\n')))).rejects.toThrow(SourceError);
     await expect(collect(readCsv(linesOf('text,Text\na,b\n')))).rejects.toThrow(/twice/);
   });
 
@@ -136,6 +138,13 @@ describe('argument parsing', () => {
       batch: true,
       lexicons: [],
       disable: [],
+      encoding: 'auto',
+      delimiter: null,
+      columns: new Map(),
+      maxLineBytes: 10 * 1024 * 1024,
+      maxLexiconBytes: 20 * 1024 * 1024,
+      summary: false,
+      selection: { minSeverity: null, sort: 'input', top: null },
     });
   });
 
@@ -157,6 +166,6 @@ describe('argument parsing', () => {
   });
 
   it('format from the extension', () => {
-    expect(['a.jsonl', 'b.NDJSON', 'c.json', 'd.csv', 'e.tsv', 'noext'].map(formatFromExtension)).toEqual(['jsonl', 'jsonl', 'jsonl', 'csv', null, null]);
+    expect(['a.jsonl', 'b.NDJSON', 'c.json', 'd.csv', 'e.tsv', 'f.txt', 'noext'].map(formatFromExtension)).toEqual(['jsonl', 'jsonl', 'jsonl', 'csv', 'csv', 'csv', null]);
   });
 });

@@ -1,7 +1,13 @@
 import { parseArgs } from 'node:util';
+import { SEVERITY_LEVELS, type SeverityLevel } from '../types.js';
+import { COLUMN_FIELDS } from './columns.js';
+import { ENCODINGS, type Encoding } from './encoding.js';
+import { DEFAULT_MAX_LINE_BYTES } from './lines.js';
+import type { Selection } from './select.js';
+import { DEFAULT_MAX_LEXICON_BYTES } from '../lexicon/load.js';
 
 /** Result formats the CLI can write. */
-export const OUTPUT_FORMATS = ['jsonl', 'json', 'table'] as const;
+export const OUTPUT_FORMATS = ['jsonl', 'json', 'table', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Input formats the CLI can read. */
@@ -24,6 +30,17 @@ export type CliCommand =
       batch: boolean;
       lexicons: string[];
       disable: string[];
+      /** 'auto' detects it. */
+      encoding: Encoding | 'auto';
+      /** CSV separator; null = detect from the header line. */
+      delimiter: string | null;
+      /** --column field=Header. */
+      columns: Map<string, string>;
+      maxLineBytes: number;
+      maxLexiconBytes: number;
+      /** Print the digest on standard output (results then go only to --out). */
+      summary: boolean;
+      selection: Selection;
     };
 
 /** The command line is wrong: the CLI prints the message and exits with code 2. */
@@ -124,6 +141,15 @@ Examples:
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
+  summary: { type: 'boolean' },
+  'min-severity': { type: 'string' },
+  top: { type: 'string' },
+  sort: { type: 'string' },
+  encoding: { type: 'string' },
+  delimiter: { type: 'string' },
+  column: { type: 'string', multiple: true },
+  'max-line-bytes': { type: 'string' },
+  'max-lexicon-bytes': { type: 'string' },
   out: { type: 'string', short: 'o' },
   'no-batch': { type: 'boolean' },
   'input-format': { type: 'string' },
@@ -161,16 +187,56 @@ export function parseCliArgs(argv: string[]): CliCommand {
 
   const out = values.out ?? null;
   if (out === '') throw new UsageError('--out needs a file name');
+  const batch = !values['no-batch'];
+  const sort = oneOf(values.sort, ['input', 'severity'] as const, '--sort') ?? 'input';
+  if (!batch && sort === 'severity') throw new UsageError('--sort severity needs the whole batch; it cannot be combined with --no-batch');
+  if (!batch && values.summary) throw new UsageError('--summary needs the whole batch; it cannot be combined with --no-batch');
   return {
     kind: 'analyze',
     file: rest[0]!,
     format: oneOf(values.format, OUTPUT_FORMATS, '--format') ?? 'jsonl',
     inputFormat: oneOf(values['input-format'], INPUT_FORMATS, '--input-format'),
     out,
-    batch: !values['no-batch'],
+    batch,
     lexicons: values.lexicon ?? [],
     disable: values.disable ?? [],
+    encoding: oneOf(values.encoding, ['auto', ...ENCODINGS] as const, '--encoding') ?? 'auto',
+    delimiter: delimiterOf(values.delimiter),
+    columns: columnsOf(values.column ?? []),
+    maxLineBytes: positiveInt(values['max-line-bytes'], '--max-line-bytes') ?? DEFAULT_MAX_LINE_BYTES,
+    maxLexiconBytes: positiveInt(values['max-lexicon-bytes'], '--max-lexicon-bytes') ?? DEFAULT_MAX_LEXICON_BYTES,
+    summary: values.summary === true,
+    selection: {
+      minSeverity: oneOf<SeverityLevel>(values['min-severity'], SEVERITY_LEVELS, '--min-severity'),
+      sort,
+      top: positiveInt(values.top, '--top'),
+    },
   };
+}
+
+function positiveInt(value: string | undefined, flag: string): number | null {
+  if (value === undefined) return null;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new UsageError(`${flag} needs a whole number of at least 1, got "${value}"`);
+  return Number(value);
+}
+
+function delimiterOf(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const named: Record<string, string> = { comma: ',', ',': ',', semicolon: ';', ';': ';', tab: '\t', '\\t': '\t', '\t': '\t' };
+  const d = named[value];
+  if (!d) throw new UsageError(`unknown --delimiter "${value}" (expected comma, semicolon or tab)`);
+  return d;
+}
+
+function columnsOf(values: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const v of values) {
+    const eq = v.indexOf('=');
+    const field = eq > 0 ? COLUMN_FIELDS.find((f) => f.toLowerCase() === v.slice(0, eq).trim().toLowerCase()) : undefined;
+    if (!field || v.slice(eq + 1).trim() === '') throw new UsageError(`--column needs FIELD=HEADER with FIELD one of ${COLUMN_FIELDS.join(', ')}; got "${v}"`);
+    out.set(field, v.slice(eq + 1).trim());
+  }
+  return out;
 }
 
 /** Format from the file name's extension, or null when it does not say. */
@@ -178,6 +244,7 @@ export function formatFromExtension(file: string): InputFormat | null {
   const m = /\.([A-Za-z]+)$/.exec(file);
   const ext = m?.[1]?.toLowerCase();
   if (ext === 'jsonl' || ext === 'ndjson' || ext === 'json') return 'jsonl';
-  if (ext === 'csv') return 'csv';
+  // .tsv and .txt: Excel's "Text (Tab delimited)" and "Unicode Text" exports (the separator is detected).
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
   return null;
 }
