@@ -79,7 +79,7 @@ export function readLexiconFile(file: string, options: { maxBytes?: number } = {
 /** Where JSON.parse stopped, as line and column: V8's own message quotes the text, which must not be echoed. */
 function jsonPosition(raw: string, e: Error): string {
   const m = /position (\d+)/.exec(e.message);
-  if (!m) return 'unexpected end or character';
+  if (!m) return 'syntax error';
   const at = Number(m[1]);
   const before = raw.slice(0, at);
   const line = before.split('\n').length;
