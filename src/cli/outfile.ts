@@ -46,7 +46,9 @@ export class OutFile {
     // Replace the file a symlink points at, not the link itself.
     const real = existing ? fs.realpathSync(target) : path.resolve(target);
     const temp = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
-    const fd = fs.openSync(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
+    const fd = fs.openSync(temp, 'wx', 0o666);
+    // The replaced file keeps its permissions (open's mode would be cut by the umask).
+    if (existing) fs.fchmodSync(fd, existing.mode & 0o7777);
     const out = new OutFile(real, fd, temp, true);
     OPEN.add(out);
     return out;
