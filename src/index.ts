@@ -3,6 +3,7 @@ export { createAnalyzer, DEFAULT_MAX_TEXT_LENGTH, type Analyzer, type AnalyzerOp
 export * from './types.js';
 export * from './errors.js';
 export { ReviewInputSchema, timestampMs, type ReviewInput } from './input/schema.js';
+export { parseTimestamp, type TimestampResult } from './input/timestamp.js';
 export type { BatchResult } from './batch/types.js';
 export type { BatchState } from './batch/state.js';
 

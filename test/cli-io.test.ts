@@ -158,13 +158,16 @@ describe('every input row accounted for (issue 13, item 4)', () => {
   });
 
   it('a stray quote closed by a later row does not merge the rows', async () => {
-    const csv = 'id,text,rating\n1,"stray quote text,5\n2,"ok",4\n3,fine,5\n';
+    const csv = 'id,text,rating\n1,"stray quote text,5\n2,"ok",4\n3,fine,5\n4,"two\nlines",5\n';
     const r = await run(['analyze', file('stray.csv', csv), '--no-batch']);
     expect(jsonl(r.stdout).map((a) => [a.id, a.text])).toEqual([
       ['2', 'ok'],
       ['3', 'fine'],
+      ['4', 'two\nlines'],
     ]);
     expect(r.stderr).toMatch(/stray\.csv:2: quoting error/);
+    // Counted in rows (the quoted line break does not make a fifth one).
+    expect(r.stderr).toMatch(/1 of 4 row\(s\) failed/);
   });
 
   it('a raw carriage return inside a JSONL line does not shift later line numbers or ids', async () => {

@@ -84,6 +84,31 @@ describe('readCsv', () => {
     await expect(collect(readCsv(linesOf('text,Text\na,b\n')))).rejects.toThrow(/twice/);
   });
 
+  it('stays linear on hostile quoting: 10x the lines costs well under 30x the time, and every line is accounted for', async () => {
+    const families: Array<(n: number) => string> = [
+      (n) => 'a,"b\n'.repeat(n), // every line opens a quote the next one closes with a stray character
+      (n) => ('x,"open\n' + 'plain,line\n'.repeat(150)).repeat(Math.ceil(n / 151)), // openers that never close, 150 lines apart
+      (n) => '"""\n'.repeat(n), // quote runs
+    ];
+    for (const family of families) {
+      const time = async (n: number) => {
+        const text = 'text,rating\n' + family(n);
+        const lines = text.split('\n').length - 2;
+        const started = performance.now();
+        const records = await collect(readCsv(linesOf(text)));
+        const ms = performance.now() - started;
+        // Each physical line is in exactly one record (a multi-line text counts its lines) or one error.
+        const covered = records.reduce((sum, r) => sum + ('input' in r ? String(r.input.text ?? '').split('\n').length : 1), 0);
+        expect(covered).toBe(lines);
+        return ms;
+      };
+      await time(2_000); // warm up
+      const small = await time(20_000);
+      const large = await time(200_000);
+      expect(large / small).toBeLessThan(30);
+    }
+  }, 60_000);
+
   it('an empty file has no records', async () => {
     expect(await collect(readCsv(linesOf('')))).toEqual([]);
   });
