@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import { detectEncoding, EncodingError, SAMPLE_BYTES, type Encoding } from './encoding.js';
 
@@ -56,6 +57,7 @@ export async function* readInputLines(input: Readable, options: LineOptions = {}
 
   const wide = choice.encoding === 'utf-16le' || choice.encoding === 'utf-16be';
   const decoder = new TextDecoder(choice.encoding, { fatal: true, ignoreBOM: true });
+  const utf8 = choice.encoding === 'utf-8';
   let lineNo = 0;
   let parts: Buffer[] = [];
   let partBytes = 0;
@@ -73,7 +75,13 @@ export async function* readInputLines(input: Readable, options: LineOptions = {}
     if (size > maxLineBytes) return { oversizeBytes: size };
     let text: string;
     try {
-      text = decoder.decode(bytes);
+      // UTF-8, by far the most common: simdutf's check and Buffer's decoder are several times faster per line than TextDecoder.
+      if (utf8) {
+        if (!isUtf8(bytes)) throw new Error('not UTF-8');
+        text = bytes.toString('utf8');
+      } else {
+        text = decoder.decode(bytes);
+      }
     } catch {
       throw new EncodingError(`bytes that are not valid ${choice.encoding} (the file's encoding as detected); convert the file or pass --encoding`, lineNo);
     }
@@ -91,7 +99,39 @@ export async function* readInputLines(input: Readable, options: LineOptions = {}
     }
   };
 
-  function* split(chunk: Buffer): Generator<InputLine> {
+  /**
+   * UTF-8 fast path: the whole lines of a chunk after its first line break,
+   * when they are valid UTF-8 (one SIMD check) and need no size limit, are
+   * decoded in one go and split as a string (per-line decoding costs ~10x
+   * more). Returns where the byte-by-byte path must go on: 0 when it must do
+   * everything (the first line finishes the pending parts; invalid bytes are
+   * then found and named line by line).
+   */
+  const fastUtf8Lines = (buf: Buffer, done: InputLine[]): number => {
+    const first = buf.indexOf(0x0a);
+    const last = buf.lastIndexOf(0x0a);
+    if (first === -1 || first === last || last - first > maxLineBytes) return 0;
+    keep(buf.subarray(0, first));
+    done.push(finishLine());
+    const region = buf.subarray(first + 1, last);
+    if (!isUtf8(region)) return first + 1;
+    const text = region.toString('utf8');
+    let at = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', at);
+      const line = nl === -1 ? text.slice(at) : text.slice(at, nl);
+      lineNo++;
+      options.onBytes?.(Buffer.byteLength(line) + 1);
+      done.push(line.endsWith('\r') ? line.slice(0, -1) : line);
+      if (nl === -1) break;
+      at = nl + 1;
+    }
+    return last + 1;
+  };
+
+  // The lines a chunk completes, as an array: one async yield per line is the only per-line overhead.
+  const split = (chunk: Buffer): InputLine[] => {
+    const done: InputLine[] = [];
     let buf = chunk;
     if (wide) {
       if (carry) {
@@ -104,22 +144,24 @@ export async function* readInputLines(input: Readable, options: LineOptions = {}
       }
     }
     let from = 0;
+    if (utf8) from = fastUtf8Lines(buf, done);
     for (;;) {
       const nl = wide ? wideNewline(buf, from, choice.encoding === 'utf-16le') : buf.indexOf(0x0a, from);
       if (nl === -1) break;
       keep(buf.subarray(from, nl));
-      yield finishLine();
+      done.push(finishLine());
       from = nl + (wide ? 2 : 1);
     }
     if (from < buf.length) keep(buf.subarray(from));
-  }
+    return done;
+  };
 
-  yield* split(sample.subarray(choice.bomBytes));
+  for (const l of split(sample.subarray(choice.bomBytes))) yield l;
   if (!ended) {
     for (;;) {
       const next = await chunks.next();
       if (next.done) break;
-      yield* split(asBuffer(next.value));
+      for (const l of split(asBuffer(next.value))) yield l;
     }
   }
   if (carry) keep(carry);

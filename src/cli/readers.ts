@@ -110,9 +110,8 @@ export function convertCsvCell(field: string, cell: string): unknown {
   const v = cell.trim();
   if (v === '') return undefined;
   if (field === 'rating') {
-    // Chinese exports write "5星" or "4.5分".
-    const m = /^(.*?)\s*(?:星|分|stars?)$/i.exec(v);
-    const num = m ? m[1]! : v;
+    // Chinese exports write "5星" or "4.5分" (a suffix check, not a backtracking regex).
+    const num = v.replace(/(?:星|分|stars?)$/i, '').trimEnd();
     return NUMBER_RE.test(num) ? Number(num) : v;
   }
   if (NUMBER_FIELDS.has(field)) return NUMBER_RE.test(v) ? Number(v) : v;
