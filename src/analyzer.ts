@@ -51,8 +51,7 @@ export type BatchOptions = Record<string, Record<string, unknown>>;
 export interface Analyzer {
   /** Analyse one review (a string or a ReviewInput). Throws InputError on a malformed input. */
   analyze(input: string | ReviewInput): Analysis;
-  /** Analyse many reviews, then run the batch stages across them. */
-  /** `onReview(done, total)` is called after each review's per-review stages (the CLI's progress bar). */
+  /** Analyse many reviews, then run the batch stages across them; `onReview(done, total)` is called after each review's per-review stages (a progress bar). */
   analyzeBatch(inputs: Array<string | ReviewInput>, options?: BatchOptions, onReview?: (done: number, total: number) => void): BatchResult;
   /** Per-review stages, in order: add / replace / remove by name. */
   readonly pipeline: Pipeline<Stage>;
@@ -135,7 +134,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       for (let i = 0; i < inputs.length; i++) {
         if (!(i in inputs)) throw new InputError(`Review #${i}: the array has a hole here (a sparse array); pass a review at every index.`, [{ path: [i], message: 'missing (array hole)' }]);
         docs.push(analyzeAt(inputs[i], i));
-        onReview?.(i + 1, inputs.length);
+        if (typeof onReview === 'function') onReview(i + 1, inputs.length);
       }
       const result: BatchResult = { items: [] };
       const state: BatchState = { reviews: docs.map((d) => d.review), docs, result, options: batchOptions };
