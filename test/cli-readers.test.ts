@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { formatFromExtension, parseCliArgs, UsageError } from '../src/cli/args.js';
+import type { InputLine } from '../src/cli/lines.js';
 import { convertCsvCell, CsvRecordParser, readCsv, readJsonl, readLines, SourceError, type SourceRecord } from '../src/cli/readers.js';
 
-async function* linesOf(text: string): AsyncGenerator<string> {
-  // Same splitting as the CLI: readline over a stream.
+async function* linesOf(text: string): AsyncGenerator<InputLine> {
+  // Same splitting as the CLI: the byte-level line reader over a stream.
   yield* readLines(Readable.from([text]));
 }
 
@@ -68,18 +69,64 @@ describe('readCsv', () => {
     expect(warnings).toEqual(['ignoring CSV columns that are not review fields: extra']);
   });
 
-  it('reports rows with the wrong number of fields and an unterminated quote', async () => {
+  it('reports rows with the wrong number of fields and an unterminated quote, then reads on from the next line', async () => {
     const records = await collect(readCsv(linesOf('text,rating\nok,1\ntoo,many,fields\n"never closed,2\nmore\n')));
     expect(records).toEqual([
       { line: 2, input: { text: 'ok', rating: 1 } },
       { line: 3, error: 'expected 2 fields (as in the header), found 3' },
-      { line: 4, error: 'unterminated quoted field (a " is never closed)' },
+      { line: 4, error: expect.stringMatching(/^quoting error/) },
+      { line: 5, error: 'expected 2 fields (as in the header), found 1' },
     ]);
   });
 
   it('throws SourceError for a header without text or with a column twice', async () => {
-    await expect(collect(readCsv(linesOf('id,body\n1,x\n')))).rejects.toThrow(SourceError);
+    await expect(collect(readCsv(linesOf('id,remark\n1,x\n')))).rejects.toThrow(SourceError);
     await expect(collect(readCsv(linesOf('text,Text\na,b\n')))).rejects.toThrow(/twice/);
+  });
+
+  it('stays linear on hostile quoting: 10x the lines costs well under 30x the time, and every line is accounted for', async () => {
+    const families: Array<(n: number) => string> = [
+      (n) => 'a,"b\n'.repeat(n), // every line opens a quote the next one closes with a stray character
+      (n) => ('x,"open\n' + 'plain,line\n'.repeat(150)).repeat(Math.ceil(n / 151)), // openers that never close, 150 lines apart
+      (n) => '"""\n'.repeat(n), // quote runs
+    ];
+    for (const family of families) {
+      const time = async (n: number) => {
+        const text = 'text,rating\n' + family(n);
+        const lines = text.split('\n').length - 2;
+        const started = performance.now();
+        const records = await collect(readCsv(linesOf(text)));
+        const ms = performance.now() - started;
+        // Each physical line is in exactly one record (a multi-line text counts its lines) or one error.
+        const covered = records.reduce((sum, r) => sum + ('input' in r ? String(r.input.text ?? '').split('\n').length : 1), 0);
+        expect(covered).toBe(lines);
+        return ms;
+      };
+      await time(2_000); // warm up
+      const small = await time(20_000);
+      const large = await time(200_000);
+      expect(large / small).toBeLessThan(30);
+    }
+  }, 60_000);
+
+  it('every physical line ends up in exactly one record or one error, on 300 random messy files (seeded)', async () => {
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed % n;
+    };
+    const pieces = ['a', 'b c', '"', '""', ',', ';', '\t', '好', '\r', ' ', 'x"y', '"q"'];
+    for (let c = 0; c < 300; c++) {
+      const rows = Array.from({ length: 1 + rand(12) }, () => Array.from({ length: rand(8) }, () => pieces[rand(pieces.length)]).join(''));
+      const text = 'text,rating\n' + rows.join('\n') + '\n';
+      const records = await collect(readCsv(linesOf(text)));
+      const expected = rows.filter((r, i) => r.trim() !== '' || records.some((x) => x.line === i + 2)).length;
+      const covered = records.reduce((sum, r) => sum + ('input' in r ? String(r.input.text ?? '').split('\n').length + String(r.input.rating ?? '').split('\n').length - 1 : 1), 0);
+      // Blank lines outside a record are skipped, not counted; every other line is covered once.
+      expect(covered, JSON.stringify(text)).toBeGreaterThanOrEqual(expected);
+      expect(covered, JSON.stringify(text)).toBeLessThanOrEqual(rows.length);
+      expect(new Set(records.map((r) => r.line)).size).toBe(records.length);
+    }
   });
 
   it('an empty file has no records', async () => {
@@ -136,6 +183,13 @@ describe('argument parsing', () => {
       batch: true,
       lexicons: [],
       disable: [],
+      encoding: 'auto',
+      delimiter: null,
+      columns: new Map(),
+      maxLineBytes: 10 * 1024 * 1024,
+      maxLexiconBytes: 20 * 1024 * 1024,
+      summary: false,
+      selection: { minSeverity: null, sort: 'input', top: null },
     });
   });
 
@@ -157,6 +211,6 @@ describe('argument parsing', () => {
   });
 
   it('format from the extension', () => {
-    expect(['a.jsonl', 'b.NDJSON', 'c.json', 'd.csv', 'e.tsv', 'noext'].map(formatFromExtension)).toEqual(['jsonl', 'jsonl', 'jsonl', 'csv', null, null]);
+    expect(['a.jsonl', 'b.NDJSON', 'c.json', 'd.csv', 'e.tsv', 'f.txt', 'noext'].map(formatFromExtension)).toEqual(['jsonl', 'jsonl', 'jsonl', 'csv', 'csv', 'csv', null]);
   });
 });

@@ -217,12 +217,12 @@ describe('cli: CSV input', () => {
   it('a CSV without a text column is a usage error (exit 2) and writes nothing', async () => {
     const r = await run(['analyze', fixture('no-text.csv'), '--format', 'json', '--no-batch']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('no "text" column');
+    expect(r.stderr).toContain('no review text column');
     expect(r.stdout).toBe('');
   });
 
   it('--input-format csv reads a file whose extension says nothing', async () => {
-    const r = await run(['analyze', fixture('notes.txt'), '--input-format', 'csv']);
+    const r = await run(['analyze', fixture('notes.dat'), '--input-format', 'csv']);
     expect(r.code).toBe(0);
     expect(jsonLines(r.stdout).map((a) => a.text)).toEqual(['fine']);
   });
@@ -239,11 +239,11 @@ describe('cli: usage errors exit 2 with a clear message and no output', () => {
     ['directory', ['analyze', FIXTURES], /is a directory/],
     ['unknown output format', ['analyze', fixture('mixed.jsonl'), '--format', 'xml'], /unknown --format "xml"/],
     ['unknown input format', ['analyze', fixture('mixed.jsonl'), '--input-format', 'tsv'], /unknown --input-format "tsv"/],
-    ['unknown extension', ['analyze', fixture('notes.txt')], /cannot tell the format/],
+    ['unknown extension', ['analyze', fixture('notes.dat')], /cannot tell the format/],
     ['unknown stage', ['analyze', fixture('mixed.jsonl'), '--disable', 'nosuchstage'], /Unknown stage "nosuchstage"/],
     ['malformed lexicon', ['analyze', fixture('mixed.jsonl'), '--lexicon', fixture('bad-lexicon.json')], /bad-lexicon\.json/],
     ['missing lexicon', ['analyze', fixture('mixed.jsonl'), '--lexicon', path.join(tmpDir, 'none.json')], /none\.json/],
-    ['--out is the input', ['analyze', fixture('mixed.jsonl'), '--out', fixture('mixed.jsonl')], /must not be the input/],
+    ['--out is the input', ['analyze', fixture('mixed.jsonl'), '--out', fixture('mixed.jsonl')], /is the input file/],
     ['unwritable --out', ['analyze', fixture('mixed.jsonl'), '--out', path.join(tmpDir, 'no', 'such', 'dir.jsonl')], /cannot write output file/],
   ];
   it.each(cases)('%s', async (_label, argv, message) => {
@@ -355,7 +355,9 @@ describe('cli: options and formats', () => {
   it('passes --lexicon and --disable to createAnalyzer, and a valid lexicon runs', async () => {
     const r = await run(['analyze', fixture('mixed.jsonl'), '--lexicon', fixture('good-lexicon.json'), '--lexicon', fixture('good-lexicon.json'), '--disable', 'language']);
     expect(r.code).toBe(0);
-    expect(r.calls.options).toEqual([{ lexicons: [fixture('good-lexicon.json'), fixture('good-lexicon.json')], disable: ['language'] }]);
+    // The CLI reads the files itself (with its --max-lexicon-bytes limit) and passes the parsed lexicons.
+    const good = JSON.parse(fs.readFileSync(fixture('good-lexicon.json'), 'utf8')) as { kind: string; lang: string };
+    expect(r.calls.options).toEqual([{ lexicons: [expect.objectContaining({ kind: good.kind, lang: good.lang }), expect.objectContaining({ kind: good.kind, lang: good.lang })], disable: ['language'] }]);
     // With language detection left out every review keeps the documented default.
     expect(jsonLines(r.stdout).map((a) => a.language)).toEqual(['other', 'other', 'other', 'other']);
   });

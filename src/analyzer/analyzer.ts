@@ -53,8 +53,11 @@ export type BatchOptions = Record<string, Record<string, unknown>>;
 export interface Analyzer {
   /** Analyse one review (a string or a ReviewInput). Throws InputError on a malformed input. */
   analyze(input: string | ReviewInput): Analysis;
-  /** Analyse many reviews, then run the batch stages across them and re-decide the reviews they concern. */
-  analyzeBatch(inputs: Array<string | ReviewInput>, options?: BatchOptions): BatchResult;
+  /**
+   * Analyse many reviews, then run the batch stages across them and re-decide the reviews they concern.
+   * `onReview(done, total)` is called after each review's per-review stages (a progress bar).
+   */
+  analyzeBatch(inputs: Array<string | ReviewInput>, options?: BatchOptions, onReview?: (done: number, total: number) => void): BatchResult;
   /** Per-review stages, in order: add / replace / remove by name (each change is checked against `requires`). */
   readonly pipeline: Pipeline<Stage>;
   /** Batch stages, in order: add / replace / remove by name. */
@@ -121,7 +124,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     analyze(input) {
       return projector.project(runStages(input, '0'));
     },
-    analyzeBatch(inputs, batchOptions = {}) {
+    analyzeBatch(inputs, batchOptions = {}, onReview) {
       if (!Array.isArray(inputs)) throw new InputError('analyzeBatch expects an array of reviews.', [{ path: [], message: 'expected array' }]);
       if (batchOptions === null || typeof batchOptions !== 'object') throw new OptionsError('Batch options must be an object keyed by batch stage name.');
       batchPipeline.validate(); // the per-review stages may have changed since the batch stages were checked
@@ -134,7 +137,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         }
         if (def && batchPipeline.has(name)) overrides.set(name, createStage(def, value));
       }
-      const docs = inputs.map((input, i) => {
+      const analyzeAt = (input: unknown, i: number): TriageDoc => {
         try {
           return runStages(input, String(i));
         } catch (e) {
@@ -144,7 +147,14 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
           }
           throw e;
         }
-      });
+      };
+      // A for loop, not map: map skips the holes of a sparse array and the batch stages then meet undefined docs.
+      const docs: TriageDoc[] = [];
+      for (let i = 0; i < inputs.length; i++) {
+        if (!(i in inputs)) throw new InputError(`Review #${i}: the array has a hole here (a sparse array); pass a review at every index.`, [{ path: [i], message: 'missing (array hole)' }]);
+        docs.push(analyzeAt(inputs[i], i));
+        if (typeof onReview === 'function') onReview(i + 1, inputs.length);
+      }
       const stages = batchPipeline.list().map((s) => overrides.get(s.name) ?? s);
       return runBatch(docs, stages, pipeline.list(), batchOptions, (d) => projector.project(d));
     },

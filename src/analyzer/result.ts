@@ -7,6 +7,7 @@ import { SENTIMENT } from '../sentiment/slots.js';
 import { SEVERITY } from '../severity/slots.js';
 import { SPAM } from '../spam/slots.js';
 import type { Analysis } from '../types.js';
+import { timestampIssue } from '../kernel/timestamp.js';
 
 const BUILTIN_OUTPUTS = new Set([SENTIMENT, NEGATIVE, SPAM, SEVERITY].map((s) => s.output));
 
@@ -32,6 +33,9 @@ export class ResultProjector {
       severity: doc.get(SEVERITY),
     };
     if (doc.truncated) a.truncated = true;
+    // A time that cannot be used is left out of the batch's windows and series; say why on the review.
+    const issue = timestampIssue(doc.review.timestamp);
+    if (issue !== undefined) a.timestampIssue = issue;
     const ext = this.extensionSlots();
     if (ext.length) {
       let out: Record<string, unknown> | undefined;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Readable, Writable } from 'node:stream';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createAnalyzer as createLibraryAnalyzer, type Analyzer, type AnalyzerOptions } from '../analyzer/analyzer.js';
 import { InputError, ReviewTriageError } from '../kernel/errors.js';
@@ -8,10 +8,17 @@ import { describeIssues, parseReviewInput } from '../kernel/review.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, formatFromExtension, HELP_TEXT, parseCliArgs, UsageError, type CliCommand } from './args.js';
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
+import { forTerminal } from './sanitize.js';
 import { readLines, readRecords, SourceError, type SourceRecord } from './readers.js';
 import type { CliIO } from './io.js';
 import { reportCommand } from './report.js';
 import { createFormatter } from './writers.js';
+import type { BatchResult } from '../context/batch-result.js';
+import { readLexiconFile } from '../lexicon/load.js';
+import { EncodingError } from './encoding.js';
+import { discardOpenOutFiles, OutFile } from './outfile.js';
+import { passes, selectResults } from './select.js';
+import { summaryText } from './summary.js';
 
 /** The streams and hooks the CLI runs with: the process's by default, fakes in tests. */
 export type { CliIO } from './io.js';
@@ -52,13 +59,13 @@ async function guarded(io: CliIO, run: () => Promise<number>): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) return usageFailure(io, e.message);
     // A bug, not the user's fault: say so and keep the stack for the report.
-    io.stderr.write(`${PROGRAM}: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    io.stderr.write(`${PROGRAM}: internal error: ${forTerminal((e as Error)?.stack ?? String(e), { keepNewlines: true })}\n`);
     return EXIT_SOME_FAILED;
   }
 }
 
 function usageFailure(io: CliIO, message: string): number {
-  io.stderr.write(`${PROGRAM}: ${message}\nRun "${PROGRAM} --help" for usage.\n`);
+  io.stderr.write(`${PROGRAM}: ${forTerminal(message, { keepNewlines: true })}\nRun "${PROGRAM} --help" for usage.\n`);
   return EXIT_USAGE;
 }
 
@@ -67,23 +74,24 @@ async function analyzeCommand(cmd: AnalyzeCommand, io: CliIO): Promise<number> {
   const fromStdin = cmd.file === '-';
   const name = fromStdin ? '<stdin>' : cmd.file;
   let size: number | null = null;
+  let inputStat: fs.Stats | null = null;
   if (!fromStdin) {
-    let stat: fs.Stats;
     try {
-      stat = fs.statSync(cmd.file);
+      inputStat = fs.statSync(cmd.file);
     } catch (e) {
       throw new UsageError(`cannot read input file "${cmd.file}": ${systemReason(e)}`);
     }
-    if (stat.isDirectory()) throw new UsageError(`input "${cmd.file}" is a directory, not a file`);
-    size = stat.isFile() ? stat.size : null;
-    if (cmd.out && path.resolve(cmd.out) === path.resolve(cmd.file)) throw new UsageError('--out must not be the input file (it would be overwritten)');
+    if (inputStat.isDirectory()) throw new UsageError(`input "${cmd.file}" is a directory, not a file`);
+    size = inputStat.isFile() ? inputStat.size : null;
   }
   const format = cmd.inputFormat ?? (fromStdin ? 'jsonl' : formatFromExtension(cmd.file));
   if (!format) throw new UsageError(`cannot tell the format of "${cmd.file}" from its extension; pass --input-format jsonl or csv`);
 
   let analyzer: Analyzer;
   try {
-    analyzer = (io.createAnalyzer ?? createLibraryAnalyzer)({ lexicons: cmd.lexicons, disable: cmd.disable });
+    // Read here with the CLI's size limit; the analyzer gets the parsed lexicons.
+    const lexicons = cmd.lexicons.map((file) => readLexiconFile(path.resolve(file), { maxBytes: cmd.maxLexiconBytes }));
+    analyzer = (io.createAnalyzer ?? createLibraryAnalyzer)({ lexicons: lexicons as unknown as AnalyzerOptions['lexicons'], disable: cmd.disable });
   } catch (e) {
     if (e instanceof ReviewTriageError) throw new UsageError(e.message);
     throw e;
@@ -95,61 +103,86 @@ async function analyzeCommand(cmd: AnalyzeCommand, io: CliIO): Promise<number> {
   } catch (e) {
     throw new UsageError(`cannot read input file "${cmd.file}": ${systemReason(e)}`);
   }
-  let sink: Writable = io.stdout;
+  // With --summary the digest takes standard output; results are written only to --out.
+  const writesResults = cmd.out !== null || !cmd.summary;
+  let sink: Writable = writesResults ? io.stdout : new PassThrough().resume();
+  let outFile: OutFile | null = null;
   if (cmd.out) {
     try {
-      sink = fs.createWriteStream('', { fd: fs.openSync(cmd.out, 'w') });
+      outFile = OutFile.open(cmd.out, inputStat);
+      sink = fs.createWriteStream('', { fd: outFile.fd, autoClose: false });
     } catch (e) {
       if (!fromStdin) input.destroy();
-      throw new UsageError(`cannot write output file "${cmd.out}": ${systemReason(e)}`);
+      throw new UsageError(e instanceof Error && !(e as NodeJS.ErrnoException).code ? e.message : `cannot write output file "${cmd.out}": ${systemReason(e)}`);
     }
   }
 
   const output = new Output(sink, cmd.out !== null);
   const progress = new ProgressBar(io.stderr, { totalBytes: size, ...(io.now ? { now: io.now } : {}) });
-  const run: RunState = { name, failed: 0, total: 0, progress, output };
-  const lines = progress.enabled ? countingBytes(readLines(input), progress) : readLines(input);
-  const records = readRecords(format, lines, { onWarning: (w) => progress.message(`${name}: warning: ${w}`) });
+  const run: RunState = { name, failed: 0, total: 0, progress, output, aborted: null };
+  // Ctrl-C / SIGTERM: stop reading, keep the previous --out file (the temporary one is removed).
+  const signals = io.signals ?? process;
+  const onSignal = (signal: NodeJS.Signals) => {
+    run.aborted ??= signal;
+    input.destroy();
+  };
+  signals.on('SIGINT', onSignal);
+  signals.on('SIGTERM', onSignal);
+  const lines = readLines(input, { encoding: cmd.encoding, maxLineBytes: cmd.maxLineBytes, ...(progress.enabled ? { onBytes: (n: number) => progress.addBytes(n) } : {}) });
+  const records = readRecords(format, lines, {
+    onWarning: (w) => progress.message(`${name}: warning: ${w}`),
+    maxLineBytes: cmd.maxLineBytes,
+    ...(cmd.delimiter ? { delimiter: cmd.delimiter } : {}),
+    columns: cmd.columns,
+  });
+  let committed = false;
   try {
-    const status = cmd.batch ? await runBatch(records, analyzer, cmd, run) : await runStreaming(records, analyzer, cmd, run);
+    const status = cmd.batch ? await runBatch(records, analyzer, cmd, run, io) : await runStreaming(records, analyzer, cmd, run, io);
+    if (run.aborted) {
+      progress.message(`${PROGRAM}: stopped by ${run.aborted}${outFile ? `; "${cmd.out}" was left as it was` : ''}`);
+      return run.aborted === 'SIGINT' ? 130 : 143;
+    }
     if (status !== EXIT_OK) return status;
     await output.close();
     if (output.error && !output.brokenPipe) {
-      io.stderr.write(`${PROGRAM}: cannot write output: ${output.error.message}\n`);
+      io.stderr.write(`${PROGRAM}: cannot write output${cmd.out ? ` "${forTerminal(cmd.out)}"` : ''}: ${forTerminal(systemReason(output.error))}\n`);
       return EXIT_USAGE;
     }
-    if (run.failed > 0) progress.message(`${PROGRAM}: ${run.failed} of ${run.total} line(s) failed and were skipped`);
+    if (outFile) {
+      try {
+        outFile.commit();
+        committed = true;
+      } catch (e) {
+        io.stderr.write(`${PROGRAM}: cannot write output "${forTerminal(cmd.out!)}": ${forTerminal(systemReason(e))}\n`);
+        return EXIT_USAGE;
+      }
+    }
+    if (run.failed > 0) progress.message(`${PROGRAM}: ${run.failed} of ${run.total} row(s) failed and were skipped`);
     return run.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
   } finally {
+    signals.off('SIGINT', onSignal);
+    signals.off('SIGTERM', onSignal);
     progress.clear();
     await output.close();
+    if (!committed) outFile?.discard();
     // Stop reading: the output may have stopped early (a closed pipe) with input still flowing.
     input.destroy();
   }
 }
 
-/**
- * Counts the bytes of the lines handed to the parser, so the percentage
- * follows the analysis, not the read-ahead buffer. Only used for the bar.
- */
-async function* countingBytes(lines: AsyncIterable<string>, progress: ProgressBar): AsyncGenerator<string> {
-  for await (const line of lines) {
-    progress.addBytes(Buffer.byteLength(line, 'utf8') + 1);
-    yield line;
-  }
-}
-
 interface RunState {
   name: string;
-  /** Lines that failed (bad input, or analysis error). */
+  /** Rows that failed (bad input, or analysis error). */
   failed: number;
-  /** Lines that held a review (good or bad). */
+  /** Rows that held a review (good or bad). */
   total: number;
   progress: ProgressBar;
   output: Output;
+  /** The signal that stopped the run, if one did. */
+  aborted: NodeJS.Signals | null;
 }
 
-/** Reports one bad line on standard error. */
+/** Reports one bad row on standard error. */
 function reportLine(run: RunState, line: number, reason: string): void {
   run.failed++;
   run.progress.message(`${run.name}:${line}: ${reason}`);
@@ -166,27 +199,36 @@ function withId(record: { line: number; input: Record<string, unknown> }): Recor
 }
 
 /**
- * Runs the read loop; a failure to read (not a bad line) becomes a usage
+ * Runs the read loop; a failure to read (not a bad row) becomes a usage
  * exit: the input as a whole could not be used.
  */
 async function forEachRecord(records: AsyncIterable<SourceRecord>, run: RunState, each: (r: SourceRecord) => Promise<boolean> | boolean): Promise<void> {
   try {
     for await (const record of records) {
+      if (run.aborted) break;
       run.total++;
       const go = await each(record);
       run.progress.tick();
       if (!go) break;
     }
   } catch (e) {
+    if (run.aborted) return;
+    if (e instanceof EncodingError) throw new UsageError(`${run.name}${e.line === null ? '' : `:${e.line}`}: ${e.message}`);
     if (e instanceof SourceError) throw new UsageError(`${run.name}: ${e.message}`);
     throw new UsageError(`cannot read ${run.name}: ${systemReason(e)}`);
   }
 }
 
+function tableWidth(io: CliIO): number | undefined {
+  return io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
+}
+
 /** --no-batch: analyse and write each review as its line is read. */
-async function runStreaming(records: AsyncIterable<SourceRecord>, analyzer: Analyzer, cmd: AnalyzeCommand, run: RunState): Promise<number> {
-  const formatter = createFormatter(cmd.format);
+async function runStreaming(records: AsyncIterable<SourceRecord>, analyzer: Analyzer, cmd: AnalyzeCommand, run: RunState, io: CliIO): Promise<number> {
+  const formatter = createFormatter(cmd.format, cmd.out ? {} : { width: tableWidth(io) });
   let started = false;
+  let written = 0;
+  const { top } = cmd.selection;
   await forEachRecord(records, run, async (record) => {
     if ('error' in record) {
       reportLine(run, record.line, record.error);
@@ -195,21 +237,23 @@ async function runStreaming(records: AsyncIterable<SourceRecord>, analyzer: Anal
     let text: string;
     try {
       const analysis = analyzer.analyze(withId(record) as Parameters<Analyzer['analyze']>[0]);
+      if (!passes(analysis, cmd.selection)) return true;
       text = started ? formatter.item(analysis) : formatter.start() + formatter.item(analysis);
       started = true;
+      written++;
     } catch (e) {
       reportLine(run, record.line, reasonOf(e));
       return true;
     }
     await run.output.write(text);
-    return !run.output.error;
+    return !run.output.error && (top === null || written < top);
   });
-  if (!run.output.error) await run.output.write((started ? '' : formatter.start()) + formatter.finish());
+  if (!run.output.error && !run.aborted) await run.output.write((started ? '' : formatter.start()) + formatter.finish());
   return EXIT_OK;
 }
 
 /** Default: read every valid review, then analyse them together so cross-review stages apply. */
-async function runBatch(records: AsyncIterable<SourceRecord>, analyzer: Analyzer, cmd: AnalyzeCommand, run: RunState): Promise<number> {
+async function runBatch(records: AsyncIterable<SourceRecord>, analyzer: Analyzer, cmd: AnalyzeCommand, run: RunState, io: CliIO): Promise<number> {
   const inputs: Array<Record<string, unknown>> = [];
   await forEachRecord(records, run, (record) => {
     if ('error' in record) {
@@ -226,17 +270,22 @@ async function runBatch(records: AsyncIterable<SourceRecord>, analyzer: Analyzer
     }
     return true;
   });
+  if (run.aborted) return EXIT_OK;
 
-  run.progress.status(`analysing ${inputs.length.toLocaleString('en-US')} reviews as one batch...`);
-  let result;
+  run.progress.startPhase('analysing', inputs.length);
+  let result: BatchResult;
   try {
-    result = analyzer.analyzeBatch(inputs as Parameters<Analyzer['analyzeBatch']>[0]);
+    result = analyzer.analyzeBatch(inputs as Parameters<Analyzer['analyzeBatch']>[0], {}, (done) => run.progress.tick(done));
   } catch (e) {
     run.progress.message(`${PROGRAM}: batch analysis failed: ${(e as Error)?.message ?? String(e)}`);
     return EXIT_SOME_FAILED;
   }
   run.progress.clear();
-  for (const piece of createFormatter(cmd.format).batch(result)) {
+  if (run.aborted) return EXIT_OK;
+  const selected = cmd.selection.minSeverity === null && cmd.selection.sort === 'input' && cmd.selection.top === null ? result : { ...result, items: selectResults(result.items, cmd.selection) };
+  if (cmd.summary) io.stdout.write(summaryText(result, run.failed));
+  if (cmd.summary && !cmd.out) return EXIT_OK;
+  for (const piece of createFormatter(cmd.format, cmd.out ? {} : { width: tableWidth(io) }).batch(selected)) {
     if (piece) await run.output.write(piece);
     if (run.output.error) break;
   }
@@ -278,7 +327,18 @@ function isProgramEntry(): boolean {
 }
 
 if (isProgramEntry()) {
+  // A second Ctrl-C while the first is being handled (e.g. inside a long synchronous batch step) exits at once, output discarded.
+  let signalled = 0;
+  const hard = (signal: NodeJS.Signals) => {
+    if (++signalled < 2) return;
+    discardOpenOutFiles();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', hard);
+  process.on('SIGTERM', hard);
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
+    // Standard input may still hold the event loop open after a signal.
+    if (code >= 128) process.exit(code);
   });
 }

@@ -1,3 +1,5 @@
+import { forTerminal } from './sanitize.js';
+
 /** What the progress bar needs of standard error. */
 export interface ProgressStream {
   write(chunk: string): unknown;
@@ -34,6 +36,8 @@ export class ProgressBar {
   private shown = false;
   private records = 0;
   private bytes = 0;
+  /** Set by startPhase: a known number of items (the batch analysis), counted from phaseStart. */
+  private phase: { label: string; total: number; startedAt: number } | null = null;
 
   constructor(stream: ProgressStream, options: ProgressOptions = {}) {
     this.stream = stream;
@@ -50,9 +54,13 @@ export class ProgressBar {
     this.bytes += bytes;
   }
 
-  /** Counts one more review handled and redraws if the interval has passed. */
-  tick(): void {
-    this.records++;
+  /**
+   * Counts one more review handled (or, in a phase, sets how many are done)
+   * and redraws if the interval has passed.
+   */
+  tick(done?: number): void {
+    if (done === undefined) this.records++;
+    else this.records = done;
     if (!this.enabled) return;
     const t = this.now();
     if (t < this.nextDraw) return;
@@ -61,10 +69,20 @@ export class ProgressBar {
   }
 
   /** Writes a message line (a bad line, a warning) without tearing the bar. */
-  message(text: string): void {
+  message(raw: string): void {
     if (this.shown) this.stream.write(CLEAR_LINE);
     this.shown = false;
+    // Messages carry file names, keys and ids from the input: never raw controls on the terminal.
+    const text = forTerminal(raw, { keepNewlines: true });
     this.stream.write(text.endsWith('\n') ? text : text + '\n');
+  }
+
+  /** Starts a phase of `total` known items (the batch analysis after reading): the bar then counts those. */
+  startPhase(label: string, total: number): void {
+    this.phase = { label, total, startedAt: this.now() };
+    this.records = 0;
+    if (!this.enabled) return;
+    this.status(`${label} ${total.toLocaleString('en-US')} reviews...`);
   }
 
   /** Shows a status instead of the bar (e.g. while a batch is analysed in one go). */
@@ -81,18 +99,30 @@ export class ProgressBar {
   }
 
   private draw(t: number): void {
-    const seconds = Math.max((t - this.startedAt) / 1000, 1e-3);
-    const rate = Math.round(this.records / seconds);
-    const counts = `${this.records.toLocaleString('en-US')} reviews  ${rate.toLocaleString('en-US')}/s`;
+    const since = this.phase ? this.phase.startedAt : this.startedAt;
+    const seconds = Math.max((t - since) / 1000, 1e-3);
+    const rate = this.records / seconds;
+    const counts = `${this.records.toLocaleString('en-US')} reviews  ${Math.round(rate).toLocaleString('en-US')}/s`;
+    // Share done: items of a phase, else bytes of a file of known size.
+    const share = this.phase ? (this.phase.total ? this.records / this.phase.total : 1) : this.totalBytes ? this.bytes / this.totalBytes : null;
     let line: string;
-    if (this.totalBytes) {
-      const share = Math.min(1, this.bytes / this.totalBytes);
-      const filled = Math.round(share * BAR_CELLS);
-      line = `[${'#'.repeat(filled)}${'-'.repeat(BAR_CELLS - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%  ${counts}`;
+    if (share !== null) {
+      const s = Math.min(1, share);
+      const filled = Math.round(s * BAR_CELLS);
+      const eta = s > 0 ? `  ETA ${duration(((t - since) / 1000) * ((1 - s) / s))}` : '';
+      line = `${this.phase ? this.phase.label + ' ' : ''}[${'#'.repeat(filled)}${'-'.repeat(BAR_CELLS - filled)}] ${String(Math.floor(s * 100)).padStart(3)}%  ${counts}${eta}`;
     } else {
       line = counts;
     }
     this.stream.write(CLEAR_LINE + line);
     this.shown = true;
   }
+}
+
+/** 75 -> "1m15s", 3 -> "3s". */
+export function duration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }

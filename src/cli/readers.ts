@@ -1,6 +1,7 @@
-import readline from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { InputFormat } from './args.js';
+import { csvHeaderFields, detectDelimiter, type ColumnOverrides } from './columns.js';
+import { DEFAULT_MAX_LINE_BYTES, readInputLines, type InputLine, type LineOptions, type OversizeLine } from './lines.js';
 
 /**
  * One review read from the input, or why its line could not be read.
@@ -19,31 +20,60 @@ export class SourceError extends Error {
 export interface ReaderOptions {
   /** Called for problems that concern the whole file, not one line (e.g. ignored CSV columns). */
   onWarning?: (message: string) => void;
+  /** The limit the lines were read with (for the message of an oversize line). */
+  maxLineBytes?: number;
+  /** CSV: the field separator; detected from the header line when absent. */
+  delimiter?: string;
+  /** CSV: `--column field=Header` choices, which win over the header aliases. */
+  columns?: ColumnOverrides;
 }
 
 const BOM = '\uFEFF';
 
-/** Physical lines of a stream (LF or CRLF), streamed. */
-export function readLines(input: Readable): AsyncIterable<string> {
-  return readline.createInterface({ input, crlfDelay: Infinity, terminal: false });
+/** Physical lines of a byte stream, decoded (see lines.ts: encoding detection, size limit, LF-only splitting). */
+export function readLines(input: Readable, options: LineOptions = {}): AsyncGenerator<InputLine> {
+  return readInputLines(input, options);
 }
 
 /** Review records from lines in the chosen format. */
-export function readRecords(format: InputFormat, lines: AsyncIterable<string>, options: ReaderOptions = {}): AsyncGenerator<SourceRecord> {
-  return format === 'csv' ? readCsv(lines, options) : readJsonl(lines);
+export function readRecords(format: InputFormat, lines: AsyncIterable<InputLine>, options: ReaderOptions = {}): AsyncGenerator<SourceRecord> {
+  return format === 'csv' ? readCsv(lines, options) : readJsonl(lines, options);
+}
+
+function oversizeError(l: OversizeLine, options: ReaderOptions): string {
+  return `line is ${l.oversizeBytes.toLocaleString('en-US')} bytes, over the ${(options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES).toLocaleString('en-US')}-byte limit (--max-line-bytes); skipped`;
+}
+
+/** JSON.parse; a raw CR inside a string (invalid JSON, but common in exports) is read as an escaped "\r". */
+function parseJsonLine(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    if (!text.includes('\r')) throw e;
+    try {
+      return JSON.parse(text.replace(/\r/g, '\\r'));
+    } catch {
+      throw e;
+    }
+  }
 }
 
 /** JSONL: each non-blank line is a ReviewInput object or a bare JSON string (the text). */
-export async function* readJsonl(lines: AsyncIterable<string>): AsyncGenerator<SourceRecord> {
+export async function* readJsonl(lines: AsyncIterable<InputLine>, options: ReaderOptions = {}): AsyncGenerator<SourceRecord> {
   let line = 0;
   let seenContent = false;
   for await (const raw of lines) {
     line++;
+    if (typeof raw !== 'string') {
+      yield { line, error: oversizeError(raw, options) };
+      seenContent = true;
+      continue;
+    }
     const text = line === 1 && raw.startsWith(BOM) ? raw.slice(1) : raw;
     if (text.trim() === '') continue;
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = parseJsonLine(text);
     } catch (e) {
       // A pretty-printed JSON array would fail on every line: say what to do once instead.
       if (!seenContent && text.trim() === '[') throw new SourceError('this is one JSON array, not JSONL (one review per line); convert it first, e.g. jq -c ".[]" file.json');
@@ -57,11 +87,6 @@ export async function* readJsonl(lines: AsyncIterable<string>): AsyncGenerator<S
     else yield { line, error: `expected a review object or a JSON string, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` };
   }
 }
-
-/** ReviewInput fields a CSV column can fill, by lower-cased header name. */
-const CSV_FIELDS = new Map(
-  ['id', 'text', 'rating', 'authorId', 'ip', 'timestamp', 'likes', 'pinned', 'replies', 'platform', 'lang'].map((f) => [f.toLowerCase(), f]),
-);
 
 const NUMBER_FIELDS = new Set(['rating', 'likes', 'replies']);
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -84,34 +109,60 @@ export function convertCsvCell(field: string, cell: string): unknown {
   if (field === 'text') return cell;
   const v = cell.trim();
   if (v === '') return undefined;
+  if (field === 'rating') {
+    // Chinese exports write "5星" or "4.5分" (a suffix check, not a backtracking regex).
+    const num = v.replace(/(?:星|分|stars?)$/i, '').trimEnd();
+    return NUMBER_RE.test(num) ? Number(num) : v;
+  }
   if (NUMBER_FIELDS.has(field)) return NUMBER_RE.test(v) ? Number(v) : v;
   if (field === 'pinned') return BOOLEANS.get(v.toLowerCase()) ?? v;
   if (field === 'timestamp') return /^\d+$/.test(v) ? Number(v) : v;
   return v;
 }
 
+
 /**
  * Splits CSV records (RFC 4180) fed one physical line at a time; a quoted
- * field may run over several lines, joined with "\n".
+ * field may run over several lines, joined with "\n". `irregular` records
+ * text after a closing quote (`"a"b`): kept as written on a one-line record,
+ * but the sign of a misplaced quote when the record spans lines.
  */
 export class CsvRecordParser {
   private fields: string[] = [];
   private field = '';
   private inQuotes = false;
+  private stray = false;
+
+  constructor(private readonly delimiter: string = ',') {}
 
   /** True while a quoted field is open: the record continues on the next line. */
   get pending(): boolean {
     return this.inQuotes;
   }
 
+  /** True when the last completed record had text between a closing quote and the next separator. */
+  get irregular(): boolean {
+    return this.stray;
+  }
+
+  /** Forgets a half-read record (after a quoting error). */
+  reset(): void {
+    this.fields = [];
+    this.field = '';
+    this.inQuotes = false;
+    this.stray = false;
+  }
+
   /** Feeds one line (without its line break); returns the record when it is complete, else null. */
   feed(line: string): string[] | null {
     let i = 0;
     const n = line.length;
+    if (!this.inQuotes && this.fields.length === 0 && this.field === '') this.stray = false;
     if (this.inQuotes) {
       this.field += '\n';
       i = this.readQuoted(line, 0);
       if (this.inQuotes) return null;
+      this.noteStray(line, i);
     }
     for (;;) {
       // i is just after a closed quote, at a field start, or inside an unquoted field.
@@ -119,11 +170,12 @@ export class CsvRecordParser {
         this.inQuotes = true;
         i = this.readQuoted(line, i + 1);
         if (this.inQuotes) return null;
+        this.noteStray(line, i);
         continue;
       }
-      // Unquoted text (or text after a closing quote, kept as written) runs to the next comma.
-      const comma = line.indexOf(',', i);
-      if (comma === -1) {
+      // Unquoted text (or text after a closing quote, kept as written) runs to the next separator.
+      const sep = line.indexOf(this.delimiter, i);
+      if (sep === -1) {
         this.field += line.slice(i);
         this.fields.push(this.field);
         const record = this.fields;
@@ -131,11 +183,15 @@ export class CsvRecordParser {
         this.field = '';
         return record;
       }
-      this.field += line.slice(i, comma);
+      this.field += line.slice(i, sep);
       this.fields.push(this.field);
       this.field = '';
-      i = comma + 1;
+      i = sep + this.delimiter.length;
     }
+  }
+
+  private noteStray(line: string, i: number): void {
+    if (i < line.length && !line.startsWith(this.delimiter, i)) this.stray = true;
   }
 
   /** Reads a quoted field's content from `i`; returns the index after the closing quote, or n if still open. */
@@ -158,25 +214,103 @@ export class CsvRecordParser {
   }
 }
 
-/** CSV with a header row; `text` column required; see convertCsvCell for the other columns. */
-export async function* readCsv(lines: AsyncIterable<string>, options: ReaderOptions = {}): AsyncGenerator<SourceRecord> {
-  const parser = new CsvRecordParser();
+/**
+ * Longest run of physical lines one quoted field may span. Past it the
+ * opening quote is taken for a mistake: reporting it then costs at most this
+ * many re-read lines per line, so the reader stays linear on any input.
+ */
+export const MAX_RECORD_LINES = 200;
+
+interface NumberedLine {
+  n: number;
+  line: InputLine;
+}
+
+/**
+ * CSV with a header row; separator detected (comma, semicolon, tab);
+ * headers mapped by columns.ts; see convertCsvCell for the cells.
+ * Every physical line ends up in exactly one yielded record or error. A
+ * record that spans lines must end where a row should (the header's number
+ * of fields, nothing after a closing quote, within MAX_RECORD_LINES and the
+ * byte limit); otherwise its first line is reported as a quoting error and
+ * reading resumes at the next line, so one stray quote costs one row.
+ */
+export async function* readCsv(lines: AsyncIterable<InputLine>, options: ReaderOptions = {}): AsyncGenerator<SourceRecord> {
+  const maxBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const source = lines[Symbol.asyncIterator]();
+  let sourceLine = 0;
+  const replay: NumberedLine[] = [];
+  const next = async (): Promise<NumberedLine | null> => {
+    if (replay.length) return replay.shift()!;
+    const r = await source.next();
+    if (r.done) return null;
+    sourceLine++;
+    return { n: sourceLine, line: r.value };
+  };
+
+  let parser: CsvRecordParser | null = null;
   let header: Array<string | null> | null = null;
-  let line = 0;
-  let recordLine = 0;
-  for await (const raw of lines) {
-    line++;
-    const text = line === 1 && raw.startsWith(BOM) ? raw.slice(1) : raw;
-    if (!parser.pending) {
-      if (text.trim() === '') continue;
-      recordLine = line;
+  let open: NumberedLine[] = []; // lines of the record being read, while a quote is open
+  let openChars = 0;
+  const quotingError = (rest: NumberedLine[]): SourceRecord => {
+    const first = open[0]!;
+    replay.unshift(...open.slice(1), ...rest);
+    open = [];
+    openChars = 0;
+    parser!.reset();
+    return { line: first.n, error: 'quoting error: a quote opened on this row is not closed where the row ends; row skipped' };
+  };
+
+  for (;;) {
+    const item = await next();
+    if (!item) {
+      if (open.length) {
+        yield quotingError([]);
+        continue;
+      }
+      break;
     }
-    const cells = parser.feed(text);
-    if (!cells) continue;
-    if (!header) {
-      header = csvHeader(cells, options);
+    const { n, line } = item;
+    if (typeof line !== 'string') {
+      if (open.length) yield quotingError([item]);
+      else yield { line: n, error: oversizeError(line, options) };
       continue;
     }
+    const text = n === 1 && line.startsWith(BOM) ? line.slice(1) : line;
+    if (!parser) {
+      if (text.trim() === '') continue;
+      parser = new CsvRecordParser(options.delimiter ?? detectDelimiter(text));
+    }
+    if (!open.length && text.trim() === '') continue;
+    const cells = parser.feed(text);
+    if (!cells) {
+      open.push(item);
+      openChars += text.length;
+      if (open.length > MAX_RECORD_LINES || openChars > maxBytes) yield quotingError([]);
+      continue;
+    }
+    const spanned = open.length > 0;
+    const recordLine = spanned ? open[0]!.n : n;
+    if (!header) {
+      if (spanned) {
+        yield quotingError([item]);
+        continue;
+      }
+      try {
+        const mapped = csvHeaderFields(cells, options.columns);
+        header = mapped.fields;
+        for (const w of mapped.warnings) options.onWarning?.(w);
+      } catch (e) {
+        throw new SourceError((e as Error).message);
+      }
+      continue;
+    }
+    if (spanned && (cells.length !== header.length || parser.irregular)) {
+      yield quotingError([item]);
+      continue;
+    }
+    open = [];
+    openChars = 0;
     if (cells.length !== header.length) {
       yield { line: recordLine, error: `expected ${header.length} fields (as in the header), found ${cells.length}` };
       continue;
@@ -190,22 +324,4 @@ export async function* readCsv(lines: AsyncIterable<string>, options: ReaderOpti
     }
     yield { line: recordLine, input };
   }
-  if (parser.pending) yield { line: recordLine, error: 'unterminated quoted field (a " is never closed)' };
-}
-
-/** Header cells -> the ReviewInput field of each column (null = ignored). */
-function csvHeader(cells: string[], options: ReaderOptions): Array<string | null> {
-  const seen = new Set<string>();
-  const ignored: string[] = [];
-  const fields = cells.map((cell) => {
-    const name = cell.trim();
-    const field = CSV_FIELDS.get(name.toLowerCase()) ?? null;
-    if (!field) ignored.push(name === '' ? '(unnamed)' : name);
-    else if (seen.has(field)) throw new SourceError(`CSV header names the column "${field}" twice`);
-    else seen.add(field);
-    return field;
-  });
-  if (!seen.has('text')) throw new SourceError(`CSV header has no "text" column (found: ${cells.map((c) => c.trim()).join(', ') || 'nothing'})`);
-  if (ignored.length) options.onWarning?.(`ignoring CSV columns that are not review fields: ${ignored.join(', ')}`);
-  return fields;
 }

@@ -1,6 +1,7 @@
 import type { BatchResult } from '../context/batch-result.js';
 import type { Analysis } from '../types.js';
 import type { OutputFormat } from './args.js';
+import { forTerminal } from './sanitize.js';
 
 /**
  * Turns results into output text, piece by piece, so that a streaming run
@@ -20,9 +21,15 @@ export interface ResultFormatter {
   batch(result: BatchResult): Iterable<string>;
 }
 
-export function createFormatter(format: OutputFormat): ResultFormatter {
+export interface FormatterOptions {
+  /** Table: the terminal's width in cells (standard output's columns when it is a terminal). */
+  width?: number;
+}
+
+export function createFormatter(format: OutputFormat, options: FormatterOptions = {}): ResultFormatter {
   if (format === 'json') return new JsonFormatter();
-  if (format === 'table') return new TableFormatter();
+  if (format === 'table') return new TableFormatter(options.width);
+  if (format === 'csv') return new CsvFormatter();
   return new JsonlFormatter();
 }
 
@@ -74,8 +81,14 @@ class JsonFormatter implements ResultFormatter {
   }
 }
 
-/** Columns: header, display width (terminal cells), and how to fill them. */
-const TABLE_COLUMNS: Array<{ title: string; width: number; cell: (a: Analysis) => string }> = [
+interface TableColumn {
+  title: string;
+  width: number;
+  cell: (a: Analysis) => string;
+}
+
+/** Columns: header, display width (terminal cells), and how to fill them. The text column takes what is left. */
+const TABLE_COLUMNS: TableColumn[] = [
   { title: 'id', width: 8, cell: (a) => a.id },
   { title: 'lang', width: 5, cell: (a) => a.language },
   { title: 'sentiment', width: 14, cell: (a) => `${a.sentiment.label} ${signed(a.sentiment.score)}` },
@@ -95,15 +108,42 @@ function signed(x: number): string {
   return (x >= 0 ? '+' : '') + x.toFixed(2);
 }
 
-/** Fixed-width columns, so a streamed table lines up without knowing later rows. */
+/** The table's width when standard output is not a terminal (a file or a pipe): every column at full width. */
+export const DEFAULT_TABLE_WIDTH = TABLE_COLUMNS.reduce((sum, c) => sum + c.width, 0) + 2 * (TABLE_COLUMNS.length - 1);
+
+/**
+ * Columns for a `width`-cell terminal: the text column takes the room left;
+ * when that is under 12 cells, spam, then nature/topics, then sentiment narrow or go.
+ */
+export function tableColumns(width: number): TableColumn[] {
+  const MIN_TEXT = 12;
+  let cols = TABLE_COLUMNS.map((c) => ({ ...c }));
+  const room = () => width - cols.reduce((sum, c) => sum + (c.title === 'text' ? 0 : c.width), 0) - 2 * (cols.length - 1);
+  for (const title of ['spam', 'nature/topics', 'sentiment']) {
+    if (room() >= MIN_TEXT) break;
+    const col = cols.find((c) => c.title === title)!;
+    const shrunk = col.width - (MIN_TEXT - room());
+    if (shrunk >= 9) col.width = shrunk;
+    else cols = cols.filter((c) => c !== col);
+  }
+  const text = cols.find((c) => c.title === 'text')!;
+  text.width = Math.max(MIN_TEXT, room());
+  return cols;
+}
+
+/** Fixed-width columns, so a streamed table lines up without knowing later rows; fitted to the terminal's width. */
 class TableFormatter implements ResultFormatter {
+  private readonly columns: TableColumn[];
+  constructor(width = DEFAULT_TABLE_WIDTH) {
+    this.columns = tableColumns(width);
+  }
   start(): string {
-    const head = TABLE_COLUMNS.map((c) => fit(c.title, c.width)).join('  ').trimEnd();
-    const rule = TABLE_COLUMNS.map((c) => '-'.repeat(c.width)).join('  ');
+    const head = this.columns.map((c) => fit(c.title, c.width)).join('  ').trimEnd();
+    const rule = this.columns.map((c) => '-'.repeat(c.width)).join('  ');
     return `${head}\n${rule}\n`;
   }
   item(analysis: Analysis): string {
-    return TABLE_COLUMNS.map((c) => fit(c.cell(analysis), c.width)).join('  ').trimEnd() + '\n';
+    return this.columns.map((c) => fit(c.cell(analysis), c.width)).join('  ').trimEnd() + '\n';
   }
   finish(): string {
     return '';
@@ -119,11 +159,11 @@ function* batchFooter(result: BatchResult): Iterable<string> {
   const campaigns = (result.groups ?? []).filter((g) => g.campaign);
   if (campaigns.length) {
     yield `\ncampaigns (near-duplicate groups):\n`;
-    for (const g of campaigns) yield `  ${g.id}  ${g.size} reviews${g.burst ? ', posting now' : ''}  ${fit(g.representative, 60).trimEnd()}\n`;
+    for (const g of campaigns) yield `  ${forTerminal(g.id)}  ${g.size} reviews${g.burst ? ', posting now' : ''}  ${fit(g.representative, 60).trimEnd()}\n`;
   }
   if (result.alerts?.length) {
     yield `\nalerts:\n`;
-    for (const a of result.alerts) yield `  [${a.level}] ${a.kind}: ${a.message}\n`;
+    for (const a of result.alerts) yield `  [${a.level}] ${a.kind}: ${forTerminal(a.message)}\n`;
   }
 }
 
@@ -150,8 +190,12 @@ export function cellWidth(cp: number): number {
   return 1;
 }
 
-/** One line of at most `width` cells: control characters and line breaks become spaces; cut with "…"; padded. */
-export function fit(text: string, width: number): string {
+/**
+ * One line of at most `width` cells, cut with "…" and padded: line breaks
+ * and tabs become spaces, other controls and bidi overrides are escaped (forTerminal).
+ */
+export function fit(raw: string, width: number): string {
+  const text = forTerminal(raw.replace(/[\n\r\t]/g, ' '));
   let out = '';
   let used = 0;
   const chars = text[Symbol.iterator]();
@@ -167,9 +211,54 @@ export function fit(text: string, width: number): string {
       used += 1;
       break;
     }
-    out += cp < 0x20 || cp === 0x7f ? ' ' : ch;
+    out += ch;
     used += w;
     next = after;
   }
   return out + ' '.repeat(Math.max(0, width - used));
+}
+
+/** CSV columns: the main labels, the reasons and the response deadline, then the text. */
+const CSV_COLUMNS: Array<{ title: string; cell: (a: Analysis) => string; freeText?: boolean }> = [
+  { title: 'id', cell: (a) => a.id, freeText: true },
+  { title: 'language', cell: (a) => a.language },
+  { title: 'sentiment', cell: (a) => a.sentiment.label },
+  { title: 'sentiment_score', cell: (a) => a.sentiment.score.toFixed(2) },
+  { title: 'nature', cell: (a) => a.negative?.nature ?? '' },
+  { title: 'topics', cell: (a) => a.negative?.topics.join(';') ?? '' },
+  { title: 'spam', cell: (a) => (a.spam.isSpam ? 'yes' : 'no') },
+  { title: 'spam_kinds', cell: (a) => a.spam.kinds.join(';') },
+  { title: 'spam_group', cell: (a) => a.spam.cluster ?? '', freeText: true },
+  { title: 'severity', cell: (a) => a.severity.level },
+  { title: 'severity_score', cell: (a) => String(Math.round(a.severity.score)) },
+  { title: 'respond_within_hours', cell: (a) => (a.severity.respondWithinHours === null ? '' : String(a.severity.respondWithinHours)) },
+  { title: 'reasons', cell: (a) => a.severity.reasons.join(' | '), freeText: true },
+  { title: 'timestamp_issue', cell: (a) => a.timestampIssue ?? '' },
+  { title: 'text', cell: (a) => a.text, freeText: true },
+];
+
+/**
+ * One CSV cell: quoted when it holds a comma, quote or line break. A free
+ * text cell starting with = + - @ (or a tab/CR) gets a leading apostrophe so
+ * that Excel shows it instead of running it as a formula (CSV injection).
+ */
+export function csvCell(value: string, freeText = false): string {
+  const v = freeText && /^[=+\-@\t\r]/.test(value) ? "'" + value : value;
+  return /[",\r\n]/.test(v) || v !== v.trim() ? '"' + v.replace(/"/g, '""') + '"' : v;
+}
+
+/** CSV for Excel: UTF-8 with a byte-order mark (else Excel reads it as the local code page), CRLF line ends. */
+class CsvFormatter implements ResultFormatter {
+  start(): string {
+    return '\uFEFF' + CSV_COLUMNS.map((c) => c.title).join(',') + '\r\n';
+  }
+  item(analysis: Analysis): string {
+    return CSV_COLUMNS.map((c) => csvCell(c.cell(analysis), c.freeText)).join(',') + '\r\n';
+  }
+  finish(): string {
+    return '';
+  }
+  batch(result: BatchResult): Iterable<string> {
+    return itemsOf(this, result);
+  }
 }

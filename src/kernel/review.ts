@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InputError, type ValidationIssue } from './errors.js';
-
+import { parseTimestamp } from './timestamp.js';
 import { LANGUAGES } from '../schema/labels.js';
 
 export { LANGUAGES };
@@ -18,7 +18,7 @@ export const ReviewInputSchema = z
     rating: z.number().min(0).max(5).optional(),
     authorId: z.string().optional(),
     ip: z.string().optional(),
-    /** ISO-8601 string, epoch milliseconds, or a Date. Unparseable values are ignored (see README). */
+    /** ISO-8601 (and a few common) date strings, epoch seconds or milliseconds, or a Date; see ./timestamp.ts. Unusable values are ignored and reported in `Analysis.timestampIssue`. */
     timestamp: z.union([z.string(), z.number(), z.date()]).optional(),
     likes: z.number().int().min(0).optional(),
     pinned: z.boolean().optional(),
@@ -68,26 +68,11 @@ export function parseReviewInput(input: unknown, fallbackId: string): Normalized
 }
 
 /**
- * Epoch milliseconds of a review timestamp, or null when absent or unusable.
- * Strings must name a four-digit year (ISO-8601, RFC 2822, `2026/03/01 08:00`...):
- * V8's Date.parse is lenient and reads "yesterday-ish 0" as the year 2000.
- * Numbers (and all-digit strings) below 1e11 are epoch SECONDS: as
- * milliseconds they would fall in early 1973, and many platforms export seconds.
+ * Epoch milliseconds of a review timestamp, or null when absent or unusable
+ * (the rules are in ./timestamp.ts; `timestampIssue` says why one was refused).
  */
 export function timestampMs(value: ReviewInput['timestamp']): number | null {
   if (value === undefined) return null;
-  if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.getTime() : null;
-  let n: number;
-  if (typeof value === 'number') n = value;
-  else {
-    const v = value.trim();
-    if (/^\d{9,13}$/.test(v)) n = Number(v);
-    else if (!/(?:^|\D)(?:1[89]|2\d)\d\d(?:\D|$)/.test(v)) return null;
-    else {
-      const ms = Date.parse(v);
-      return Number.isFinite(ms) ? ms : null;
-    }
-  }
-  if (!Number.isFinite(n)) return null;
-  return Math.abs(n) < 1e11 ? n * 1000 : n;
+  const r = parseTimestamp(value);
+  return r.ok ? r.ms : null;
 }

@@ -36,20 +36,54 @@ export function parseLexicon(value: unknown, source: string): Lexicon {
   return lex;
 }
 
-export function readLexiconFile(file: string): Lexicon {
+/** Largest lexicon file read by default (bytes). The built-in ones are well under 1 MB. */
+export const DEFAULT_MAX_LEXICON_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Reads and validates a lexicon file. Only a regular file of at most
+ * `maxBytes` is read (checked on the open file before reading: /dev/zero, a
+ * FIFO or a directory is refused, never read without end), and the errors
+ * never quote the file's content: a path named by mistake (/etc/passwd)
+ * must not end up printed.
+ */
+export function readLexiconFile(file: string, options: { maxBytes?: number } = {}): Lexicon {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_LEXICON_BYTES;
   let raw: string;
+  let fd: number | null = null;
   try {
-    raw = fs.readFileSync(file, 'utf8');
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new LexiconError(file, null, `not a regular file (${stat.isDirectory() ? 'a directory' : 'a device, FIFO or socket'})`);
+    if (stat.size > maxBytes) throw new LexiconError(file, null, `file is ${stat.size} bytes, over the ${maxBytes}-byte limit for lexicons`);
+    const buf = Buffer.alloc(stat.size + 1);
+    let got = 0;
+    for (let n; got < buf.length && (n = fs.readSync(fd, buf, got, buf.length - got, null)) > 0; ) got += n;
+    if (got > stat.size) throw new LexiconError(file, null, 'file grew while it was read');
+    raw = buf.toString('utf8', 0, got);
   } catch (cause) {
-    throw new LexiconError(file, null, `cannot read file (${(cause as Error).message})`, { cause });
+    if (cause instanceof LexiconError) throw cause;
+    throw new LexiconError(file, null, `cannot read file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { cause });
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
   }
   let json: unknown;
   try {
-    json = JSON.parse(raw);
+    json = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
   } catch (cause) {
-    throw new LexiconError(file, null, `not valid JSON (${(cause as Error).message})`, { cause });
+    throw new LexiconError(file, null, `not valid JSON (${jsonPosition(raw, cause as Error)})`, { cause });
   }
   return parseLexicon(json, file);
+}
+
+/** Where JSON.parse stopped, as line and column: V8's own message quotes the text, which must not be echoed. */
+function jsonPosition(raw: string, e: Error): string {
+  const m = /position (\d+)/.exec(e.message);
+  if (!m) return 'syntax error';
+  const at = Number(m[1]);
+  const before = raw.slice(0, at);
+  const line = before.split('\n').length;
+  return `syntax error at line ${line}, column ${at - before.lastIndexOf('\n')}`;
 }
 
 export function resolveLexiconSource(src: LexiconSource, index: number): Lexicon {

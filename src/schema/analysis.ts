@@ -73,6 +73,7 @@ export const AnalysisSchema = z
     spam: SpamResultSchema,
     severity: SeverityResultSchema,
     truncated: z.boolean().optional().describe('True when the text was longer than `maxTextLength` and only its head was analysed.'),
+    timestampIssue: z.string().optional().describe('Why the review\'s timestamp could not be used (it was left out of time windows and daily series).'),
     extensions: z
       .record(z.string(), z.unknown())
       .optional()
