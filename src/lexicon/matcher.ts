@@ -1,5 +1,6 @@
 import type { Token } from '../kernel/doc.js';
 import { bitmap, popcount, setBit, shapeKey } from '../util/bits.js';
+import { fnv1a } from '../util/hash.js';
 
 /** A compiled lexicon term: its token norms as the analyzer's tokenizer splits it. */
 export interface PhraseEntry<P> {
@@ -179,7 +180,5 @@ export class PhraseMatcher<P> {
 
 /** A 32-bit FNV-1a hash of a token's norm (its UTF-16 units). */
 function hashNorm(norm: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < norm.length; k++) h = Math.imul(h ^ norm.charCodeAt(k), 0x01000193);
-  return h;
+  return fnv1a(norm);
 }

@@ -1,4 +1,5 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { fnv1a, fnvStep } from '../util/hash.js';
 import type { TriageDoc } from '../kernel/doc.js';
 import type { LexiconScore } from './lexicon-scorer.js';
 
@@ -73,9 +74,7 @@ const SEED_OTHER = 0x7f4a7c15;
 /** Words that start an English negation scope for the NEG_ marking (until punctuation). */
 const EN_NEGATION = new Set(['not', "n't", 'no', 'never', 'nothing', 'nobody', 'none', 'neither', 'nor', 'without', 'hardly']);
 
-function mix(h: number, x: number): number {
-  return Math.imul(h ^ x, 0x01000193);
-}
+const mix = fnvStep;
 function finish(h: number, mask: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
@@ -88,9 +87,7 @@ function isHanGramUnit(c: number): boolean {
 }
 
 function hashString(seed: number, s: string): number {
-  let h = seed ^ 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
-  return h;
+  return fnv1a(s, seed);
 }
 
 /** A reusable buffer of hashed feature indexes with the normalised-text offset each ends at (for the contrast discount). */

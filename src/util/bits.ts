@@ -1,3 +1,5 @@
+import { pairHash } from './hash.js';
+
 /**
  * Bitmaps over small integer keys (UTF-16 units, 16-bit hashes), as
  * Uint32Arrays: the hot paths test a bit before any string is sliced or
@@ -31,6 +33,6 @@ export function popcount(x: number): number {
  * so a bitmap of the shapes of a term list rejects most strings not in it.
  */
 export function shapeKey(s: string, from = 0, to = s.length): number {
-  const h = Math.imul(s.charCodeAt(from), 0x9e3779b1) ^ Math.imul(s.charCodeAt(to - 1), 0x85ebca6b) ^ Math.imul(to - from, 0xc2b2ae35);
+  const h = pairHash(s.charCodeAt(from), s.charCodeAt(to - 1)) ^ Math.imul(to - from, 0xc2b2ae35);
   return (h ^ (h >>> 16)) & 0xffff;
 }

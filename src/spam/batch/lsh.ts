@@ -1,4 +1,4 @@
-import { mix32 } from './shingles.js';
+import { mix32 } from '../../util/hash.js';
 
 /**
  * MinHash signatures and banded locality-sensitive hashing. Two texts whose

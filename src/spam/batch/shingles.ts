@@ -1,3 +1,4 @@
+import { mix32 } from '../../util/hash.js';
 import { isHan } from '../../util/chars.js';
 
 /**
@@ -82,15 +83,7 @@ export function compact(text: string, buffer: Int32Array): Compacted {
   return { alnum, length: n, digits };
 }
 
-/** 32-bit mix of a few integers (murmur3 finaliser): well spread for MinHash and bucket keys. */
-export function mix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+
 
 /**
  * Hashed shingles of `seq[0..length)`, sorted and unique, written to `out`
