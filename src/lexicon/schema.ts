@@ -23,6 +23,8 @@ export const ENTRY_SCHEMAS = {
   intensifiers: z.object({ term, factor: z.number().min(0).max(4), note }).strict(),
   /** Contrast markers; the clause after them carries `weight` times more (default 2). */
   contrast: z.object({ term, weight: z.number().min(0).max(5).optional(), note }).strict(),
+  /** Markers that make a question rhetorical (`难道`, `凭什么`): its opinion is stated, not asked. `afterYe`: only right after 也 (`也叫`, `也配`). */
+  rhetorical: z.object({ term, afterYe: z.boolean().optional(), note }).strict(),
   /** Closed-class fillers: particles, adverbs and function words that carry no content (a review of only these and generic praise is a template). */
   fillers: z.object({ term, note }).strict(),
   /** Cues for the topic of a complaint. */

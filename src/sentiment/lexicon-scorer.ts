@@ -66,10 +66,6 @@ function unitTable(chars: string): Uint8Array {
 
 /** Punctuation that ends a clause (after NFKC: full-width forms are already ASCII). */
 const CLAUSE_END = unitTable('!?,.;。~…');
-/** Single tokens that turn a question into a rhetorical one (`难道...吗`, `凭什么`). */
-const RHETORICAL = new Set(['难道', '凭什么', '好意思', '岂', '何必', '这叫', '也配']);
-/** `X也叫/也算 good?` - checked as a pair so the common words alone stay plain. */
-const RHETORICAL_AFTER_YE = new Set(['叫', '算', '配']);
 /** Sentence-final particles the segmenter leaves attached (`太差了`, `挺好的`, `不错啊`). */
 const PARTICLES = unitTable('了的啊呀啦哦吧呢嘛哈');
 /** A repeated opinion word (`不错不错`) counts this many times its weight. */
@@ -137,9 +133,11 @@ export class LexiconScorer {
       // kept so the word still masks the model's features (its way of saying "this word means nothing here").
       if (c.weight === 0 && !c.user) delete c.weight;
     }
-    // Rhetorical markers live in the same table so an ordinary token costs one lookup.
-    for (const term of RHETORICAL) cue(term).rhetorical = true;
-    for (const term of RHETORICAL_AFTER_YE) cue(term).rhetorical ??= 'afterYe';
+    // Rhetorical markers (the rhetorical lexicon) live in the same table so an ordinary token costs one lookup.
+    // `afterYe` ones (`X也叫/也算 good?`) are checked as a pair so the common words alone stay plain.
+    const rhetorical = (['zh', 'en'] as LexiconLang[]).flatMap((l) => ctx.lexicons.get(l, 'rhetorical'));
+    for (const e of rhetorical) if (!e.afterYe) cue(e.term).rhetorical = true;
+    for (const e of rhetorical) if (e.afterYe) cue(e.term).rhetorical ??= 'afterYe';
     this.byTerm = cues;
     for (const term of cues.keys()) setBit(this.termShapes, shapeKey(term));
     for (const [term, c] of cues) {
