@@ -7,7 +7,7 @@
 
 // The pipeline and its stages.
 export { Pipeline, type Placement, type PipelineStage, type PipelineOptions } from './kernel/pipeline.js';
-export type { Stage, BatchStage as KernelBatchStage } from './kernel/stage.js';
+export type { Stage, BatchStageOf } from './kernel/stage.js';
 export { defineStage, defineBatchStage, type StageDefinition, type BatchStageDefinition, type BatchStage, type StageDeclarations } from './context/define.js';
 export type { AnalyzerContext } from './context/context.js';
 export type { BatchState } from './context/batch-state.js';
@@ -19,8 +19,9 @@ export { negationDistance, DEFAULT_NEGATOR_SCOPE } from './document/structure.js
 export { SENTIMENT, NEGATIVE_PROBABILITY } from './sentiment/slots.js';
 export { NEGATIVE, CLASSIFY_SCORES } from './classify/slots.js';
 export type { ClassifyScores } from './classify/classify.js';
+export type { NatureScores } from './classify/nature.js';
 export { SPAM, GROUP, FLOOD } from './spam/slots.js';
-export { SEVERITY, ESCALATION } from './severity/slots.js';
+export { SEVERITY, SEVERITY_BASIS, ESCALATION, type SeverityBasis, type Escalation } from './severity/slots.js';
 export type { NormalizedReview } from './kernel/review.js';
 
 // Text: the one service for normalising and tokenising reviews and terms.
@@ -37,4 +38,5 @@ export { LexiconSet } from './lexicon/load.js';
 // Pure decision functions, for evaluation and custom pipelines.
 export { negativeClassifier, natureInBatch } from './classify/index.js';
 export { spamResult } from './spam/index.js';
-export { decideSeverity, actionsFor, parseActions, type SeverityInput, type SeverityDecision } from './severity/index.js';
+export { decideSeverity, actionsFor, parseActions, TRIGGERS, type SeverityInput, type SeverityDecision, type Trigger, type ActionTable } from './severity/index.js';
+export type { ActionQuery } from './severity/actions.js';

@@ -59,6 +59,14 @@ export { LEXICON_KINDS, ENTRY_SCHEMAS, type Lexicon, type LexiconEntry, type Lex
 // Output schemas (zod) of Analysis and BatchResult: the result types are derived from them; JSON Schema copies ship in schema/.
 export {
   EVIDENCE_SOURCES,
+  LanguageSchema,
+  SentimentLabelSchema,
+  NatureSchema,
+  TopicSchema,
+  SeverityLevelSchema,
+  SpamKindSchema,
+  AlertKindSchema,
+  AlertLevelSchema,
   EvidenceSchema,
   SentimentResultSchema,
   NegativeResultSchema,

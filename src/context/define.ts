@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { AnalyzerContext } from './context.js';
-import type { BatchStage as KernelBatchStage, Stage } from '../kernel/stage.js';
+import type { BatchStageOf, Stage } from '../kernel/stage.js';
 import type { Requirement } from '../kernel/slots.js';
 import type { BatchState } from './batch-state.js';
 
 /** A batch stage of this library: it runs over the analyzer's BatchState. */
-export type BatchStage = KernelBatchStage<BatchState>;
+export type BatchStage = BatchStageOf<BatchState>;
 
 /** What a definition declares about the stages it builds (copied onto each one). */
 export interface StageDeclarations {

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { InputError, type ValidationIssue } from './errors.js';
 import { parseTimestamp } from './timestamp.js';
 import { LANGUAGES } from '../schema/labels.js';
+import type { Language } from '../schema/analysis.js';
 
-export { LANGUAGES };
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
 
 /**
  * One review or comment as a caller passes it. Only `text` is required;

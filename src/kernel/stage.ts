@@ -30,7 +30,7 @@ export interface Stage {
  * then the per-review stages re-decide the docs concerned; then `report`
  * stages (queue, summary, alerts) read the final results.
  */
-export interface BatchStage<State = unknown> {
+export interface BatchStageOf<State = unknown> {
   readonly name: string;
   /** Default `report`. */
   readonly phase?: 'facts' | 'report';
