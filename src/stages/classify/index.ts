@@ -6,6 +6,7 @@ import type { NegativeResult } from '../../types.js';
 import { defineStage } from '../definition.js';
 import { classifyNegative } from './classify.js';
 import { CueTable } from './cues.js';
+import { loadTypesRuntime } from './load-model.js';
 
 export { classifyNegative, type ClassifyExtras, type ClassifyOptions } from './classify.js';
 export { CueTable } from './cues.js';
@@ -25,6 +26,14 @@ export const classifyOptionsSchema = z
     maliciousThreshold: z.number().min(0).max(50).default(2.5),
     /** Information-gap cue weight (pre-sale, size chart, promotion rules, instructions) needed for misunderstanding. */
     misunderstandingThreshold: z.number().min(0).max(50).default(2.5),
+    /** Use the learned topic and nature model (false: the cue rules alone). */
+    useModel: z.boolean().default(true),
+    /** Another model file (from scripts/train-types.mjs); default data/models/types.json. */
+    modelPath: z.string().min(1).optional(),
+    /** P(topic) the model must give a topic for it to be reported. */
+    topicThreshold: z.number().min(0).max(1).default(0.4),
+    /** With no topic at topicThreshold, the likeliest still beats `other` at this probability. */
+    fallbackThreshold: z.number().min(0).max(1).default(0.2),
   })
   .strict();
 
@@ -37,6 +46,7 @@ export const classifyStage = defineStage({
   optionsSchema: classifyOptionsSchema,
   create(ctx, options) {
     const cues = new CueTable(ctx);
+    const model = loadTypesRuntime(ctx, options);
     return {
       name: 'classify',
       run(doc) {
@@ -44,7 +54,7 @@ export const classifyStage = defineStage({
           doc.negative = null;
           return;
         }
-        const { result, extras } = classifyNegative(doc, cues, options);
+        const { result, extras } = classifyNegative(doc, cues, options, model);
         doc.negative = result;
         doc.extras[CLASSIFY_EXTRAS_KEY] = extras;
       },
@@ -66,5 +76,6 @@ export function negativeClassifier(ctx: AnalyzerContext, options: z.input<typeof
   }
   const cues = new CueTable(ctx);
   const opts = parsed.data;
-  return (doc) => classifyNegative(doc, cues, opts).result;
+  const model = loadTypesRuntime(ctx, opts);
+  return (doc) => classifyNegative(doc, cues, opts, model).result;
 }

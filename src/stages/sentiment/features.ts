@@ -73,10 +73,11 @@ const SEED_OTHER = 0x7f4a7c15;
 /** Words that start an English negation scope for the NEG_ marking (until punctuation). */
 const EN_NEGATION = new Set(['not', "n't", 'no', 'never', 'nothing', 'nobody', 'none', 'neither', 'nor', 'without', 'hardly']);
 
-function mix(h: number, x: number): number {
+/** Hash helpers, also used by the classify stage's features (src/stages/classify/features.ts). */
+export function mix(h: number, x: number): number {
   return Math.imul(h ^ x, 0x01000193);
 }
-function finish(h: number, mask: number): number {
+export function finish(h: number, mask: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   h ^= h >>> 12;
@@ -87,7 +88,7 @@ function isHanGramUnit(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 }
 
-function hashString(seed: number, s: string): number {
+export function hashString(seed: number, s: string): number {
   let h = seed ^ 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
   return h;

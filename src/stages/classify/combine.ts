@@ -1,0 +1,116 @@
+import type { TriageDoc } from '../../pipeline/doc.js';
+import { NATURES, TOPICS, type Evidence, type Nature, type Topic } from '../../types.js';
+import type { ClauseInfo } from './clauses.js';
+import type { CueHit } from './cues.js';
+import { MODEL_TOPICS, TypesFeatures } from './features.js';
+import { emptyPrediction, TypesModel, type TypesPrediction } from './model.js';
+import { decideNature, type NatureOptions, type NatureScores } from './nature.js';
+import { cueEvidence, type TopicScores } from './topics.js';
+import type { UserCues } from './user-cues.js';
+
+export interface ModelOptions extends NatureOptions {
+  maxTopics: number;
+  /** P(topic) a topic needs to be reported. */
+  topicThreshold: number;
+  /** When no topic reaches topicThreshold, the likeliest one still beats `other` at this probability. */
+  fallbackThreshold: number;
+}
+
+/** The model with the buffers one stage instance reuses for every review. */
+export class TypesRuntime {
+  readonly features: TypesFeatures;
+  private readonly pred: TypesPrediction = emptyPrediction();
+
+  constructor(
+    readonly model: TypesModel,
+    readonly user: UserCues,
+  ) {
+    this.features = new TypesFeatures(model.hashBits);
+  }
+
+  predict(doc: TriageDoc, hits: CueHit[], clauses: ClauseInfo, ts: TopicScores, scores: NatureScores): TypesPrediction {
+    const skip = this.user.empty ? null : this.user.spans(doc.normalized);
+    this.features.extract(doc, hits, clauses, ts, scores, skip);
+    return this.model.predict(this.features, this.pred);
+  }
+}
+
+/**
+ * Topics and nature from the model's probabilities, with the lexicon cues as
+ * evidence and the caller's lexicon as the override: a caller's topic cue
+ * that fires adds its topic; a caller's nature cue hands the nature to the
+ * cue rules. `other` only when the model finds no topic that fits.
+ */
+export function decideWithModel(
+  doc: TriageDoc,
+  hits: CueHit[],
+  clauses: ClauseInfo,
+  ts: TopicScores,
+  scores: NatureScores,
+  p: TypesPrediction,
+  user: UserCues,
+  opts: ModelOptions,
+  evidence: Evidence[],
+): { nature: Nature; topics: Topic[] } {
+  const picked: Array<[Topic, number]> = [];
+  for (let t = 0; t < MODEL_TOPICS.length; t++) if (p.topics[t]! >= opts.topicThreshold) picked.push([MODEL_TOPICS[t]!, p.topics[t]!]);
+  picked.sort((a, b) => b[1] - a[1]);
+  const topics = picked.slice(0, opts.maxTopics).map(([t]) => t);
+
+  let userNature = false;
+  if (!user.empty) {
+    for (let h = 0; h < hits.length; h++) {
+      const r = hits[h]!.roles;
+      if (r.natures.some((c) => user.terms.has(c.term))) userNature = true;
+      for (const c of r.topics) {
+        if (!user.terms.has(c.term) || topics.includes(c.topic)) continue;
+        const sign = clauses.sign[clauses.hitClause[h]!]!;
+        const counts = c.problem ? clauses.hitNegated[h] === 0 : sign < 0;
+        if (counts) topics.push(c.topic);
+      }
+    }
+  }
+  if (topics.length === 0) {
+    let best = 0;
+    for (let t = 1; t < MODEL_TOPICS.length; t++) if (p.topics[t]! > p.topics[best]!) best = t;
+    topics.push(p.topics[best]! >= opts.fallbackThreshold ? MODEL_TOPICS[best]! : 'other');
+  }
+
+  let nature: Nature;
+  if (userNature) nature = decideNature(scores, opts);
+  else {
+    let best = 0;
+    for (let c = 1; c < NATURES.length; c++) if (p.natures[c]! > p.natures[best]!) best = c;
+    nature = NATURES[best]!;
+  }
+
+  // Evidence: the nature's cues and the model's probability, then each topic's cues and probability.
+  let n = 0;
+  for (let h = 0; h < hits.length && n < 5; h++) {
+    const c = hits[h]!.roles.natures.find((x) => x.nature === nature);
+    if (!c) continue;
+    evidence.push(cueEvidence(doc, hits[h]!, c.term, c.weight, nature, c.cue));
+    n++;
+  }
+  evidence.push({ source: userNature ? 'rule' : 'model', rule: userNature ? `nature:${nature}` : 'nature-model', label: nature, weight: round(userNature ? 1 : p.natures[NATURES.indexOf(nature)]!), note: userNature ? 'your lexicon has a nature cue here: the cue rules decide' : "the nature model's probability" });
+  for (const topic of topics) {
+    const k = (MODEL_TOPICS as readonly string[]).indexOf(topic);
+    const used = ts.cues[TOPIC_SLOT.get(topic)!];
+    if (used) {
+      for (let i = 0; i < used.length && i < 3; i++) {
+        const hit = hits[used[i]!]!;
+        const cue = hit.roles.topics.find((c) => c.topic === topic) ?? hit.roles.topics[0]!;
+        evidence.push(cueEvidence(doc, hit, cue.term, cue.weight, topic));
+      }
+    }
+    if (k >= 0) evidence.push({ source: 'model', rule: 'topic-model', label: topic, weight: round(p.topics[k]!), note: "the topic model's probability" });
+    else evidence.push({ source: 'model', rule: 'no-topic-fits', label: topic, note: 'negative, but the topic model finds no topic that fits' });
+  }
+  return { nature, topics };
+}
+
+const TOPIC_SLOT = new Map<Topic, number>(TOPICS.map((t, i) => [t, i]));
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
