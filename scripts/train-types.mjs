@@ -23,8 +23,8 @@ const repo = path.resolve(here, '..');
 
 const env = (name, fallback) => (process.env[name] !== undefined ? Number(process.env[name]) : fallback);
 export const HASH_BITS = env('TYPES_HASH_BITS', 18);
-const EPOCHS = env('TYPES_EPOCHS', 10);
-const LEARNING_RATE = env('TYPES_LR', 0.3);
+const EPOCHS = env('TYPES_EPOCHS', 5);
+const LEARNING_RATE = env('TYPES_LR', 1);
 const L2 = env('TYPES_L2', 1e-5);
 const WEAK_WEIGHT = env('TYPES_WEAK_WEIGHT', 0.3);
 const TOPIC_COMPLAINT_WEIGHT = env('TYPES_COMPLAINT_WEIGHT', 0.5);
@@ -33,8 +33,14 @@ const ENGLISH_WEIGHT = env('TYPES_EN_WEIGHT', 2);
 /** Rare natures are weighed up by (genuine count / class count) ^ this. */
 const NATURE_BALANCE = env('TYPES_NATURE_BALANCE', 0.5);
 /** Buckets whose largest weight is below this are dropped from the file. */
-const PRUNE = env('TYPES_PRUNE', 0.05);
-const SCALE = 1000;
+const PRUNE = env('TYPES_PRUNE', 0.1);
+const SCALE = 100;
+/**
+ * AdaGrad accumulators start here, not at 0: from 0 the first step of every
+ * feature is the full learning rate whatever its gradient, so a feature seen
+ * once gets a large weight (noise the file would then have to store).
+ */
+const ACC0 = env('TYPES_ACC0', 1);
 
 export const HAND_FILES = ['zh_negative_types.jsonl', 'zh_review_types.jsonl', 'en_review_types.jsonl'];
 export const WEAK_FILES = ['zh_tmall_cosmetics_aspects.jsonl', 'zh_restaurant_aspects.jsonl', 'en_aspect_sentences.jsonl'];
@@ -144,11 +150,11 @@ export function trainTypes(data, { exclude = [] } = {}) {
   const natureBoost = natureCount.map((c) => (c > 0 ? Math.pow(natureCount[0] / c, NATURE_BALANCE) : 0));
 
   const W = new Float32Array((1 << HASH_BITS) * K);
-  const G = new Float32Array((1 << HASH_BITS) * K);
+  const G = new Float32Array((1 << HASH_BITS) * K).fill(ACC0);
   const D = new Float64Array(K * nd);
-  const DG = new Float64Array(K * nd);
+  const DG = new Float64Array(K * nd).fill(ACC0);
   const B = new Float64Array(K);
-  const BG = new Float64Array(K);
+  const BG = new Float64Array(K).fill(ACC0);
   const z = new Float64Array(K);
   const err = new Float64Array(K);
   const step = (g, acc, i) => {
@@ -209,6 +215,8 @@ export function trainTypes(data, { exclude = [] } = {}) {
     for (let o = 0; o < K; o++) weights.push(Math.abs(W[b * K + o]) < PRUNE ? 0 : Math.round(W[b * K + o] * SCALE));
   }
   const r4 = (x) => Math.round(x * 1e4) / 1e4;
+  // Hand-labelled rows per topic: the stage lets the cues decide topics the model has barely seen.
+  const topicSupport = data.topics.map((_, t) => train.filter((e) => !e.weak && e.topics[t]).length);
   return {
     format: 'review-triage-types/1',
     hashBits: HASH_BITS,
@@ -216,6 +224,7 @@ export function trainTypes(data, { exclude = [] } = {}) {
     bias: Array.from(B, r4),
     dense: Array.from({ length: K }, (_, o) => Array.from(D.subarray(o * nd, (o + 1) * nd), r4)),
     scale: SCALE,
+    topicSupport,
     training: {
       script: 'scripts/train-types.mjs',
       hand: HAND_FILES,

@@ -3,13 +3,17 @@ import { createAnalyzer, OptionsError, TOPICS, NATURES, type Analyzer, type Anal
 import { negativeClassifier, type ClassifyExtras } from '../src/stages/classify/index.js';
 
 // Every sentence here is written for these tests (no dev data).
+// These tests pin the cue rules (classify.useModel: false): the clause scope, negation, cue weights and
+// nature rules that are also the learned model's features and its fallback. The model path is tested in
+// test/classify-model.test.ts; its accuracy is measured by bench/types.bench.mjs.
 
 /**
  * An analyzer whose reviews all count as negative, so classification is
- * tested independently of the sentiment stage.
+ * tested independently of the sentiment stage; the cue rules alone.
  */
 function forcedNegative(options: AnalyzerOptions = {}): Analyzer {
-  const analyzer = createAnalyzer(options);
+  const stageOptions = { ...options.stageOptions, classify: { useModel: false, ...options.stageOptions?.classify } };
+  const analyzer = createAnalyzer({ ...options, stageOptions });
   analyzer.pipeline.add(
     {
       name: 'force-negative',
@@ -360,7 +364,7 @@ describe('classify: odd input', () => {
 describe('negativeClassifier: the pure function', () => {
   it('classifies a tokenised doc whatever its sentiment, and agrees with the stage', () => {
     const analyzer = createAnalyzer();
-    const classifyDoc = negativeClassifier(analyzer.context);
+    const classifyDoc = negativeClassifier(analyzer.context, { useModel: false });
     let captured: Parameters<typeof classifyDoc>[0] | undefined;
     analyzer.pipeline.add({ name: 'capture', run: (doc) => void (captured = doc) }, { after: 'tokenize' });
     const text = '质量很好，物流很快，但是客服态度太差了';

@@ -35,7 +35,7 @@ export function classifyNegative(doc: TriageDoc, cues: CueTable, opts: ClassifyO
   if (model) {
     // The learned model decides; cues are its features, its evidence and the caller's override (./combine.ts).
     const p = model.predict(doc, hits, clauses, ts, scores);
-    ({ nature, topics } = decideWithModel(doc, hits, clauses, ts, scores, p, model.user, opts, evidence));
+    ({ nature, topics } = decideWithModel(doc, hits, clauses, ts, scores, p, model.model.topicSupport, model.user, opts, evidence));
   } else {
     topics = pickTopics(ts, opts);
     nature = decideNature(scores, opts);

@@ -10,6 +10,16 @@ import type { UserCues } from './user-cues.js';
 
 export interface ModelOptions extends NatureOptions {
   maxTopics: number;
+  minTopicScore: number;
+  relativeFloor: number;
+  /** A topic the cue rules pick is kept when the model gives it at least this. */
+  cueConfirmThreshold: number;
+  /** Topics with fewer hand-labelled training rows than this are the cues' call alone (the model cannot judge them). */
+  minTopicSupport: number;
+  /** P(malicious_attack) or P(misunderstanding) at which the model overrules the cue rules. */
+  natureModelThreshold: number;
+  /** P(genuine_complaint) at which the model overrules a rule's attack or misunderstanding. */
+  genuineVetoThreshold: number;
   /** P(topic) a topic needs to be reported. */
   topicThreshold: number;
   /** When no topic reaches topicThreshold, the likeliest one still beats `other` at this probability. */
@@ -48,14 +58,23 @@ export function decideWithModel(
   ts: TopicScores,
   scores: NatureScores,
   p: TypesPrediction,
+  support: ArrayLike<number>,
   user: UserCues,
   opts: ModelOptions,
   evidence: Evidence[],
 ): { nature: Nature; topics: Topic[] } {
+  // Topics: the model's confident ones, and the ones the cue rules pick that the model does not rule out.
+  let best = 0;
+  for (const x of ts.scores) best = Math.max(best, x);
+  const cueFloor = Math.max(opts.minTopicScore, best * opts.relativeFloor);
   const picked: Array<[Topic, number]> = [];
-  for (let t = 0; t < MODEL_TOPICS.length; t++) if (p.topics[t]! >= opts.topicThreshold) picked.push([MODEL_TOPICS[t]!, p.topics[t]!]);
+  for (let t = 0; t < MODEL_TOPICS.length; t++) {
+    const pt = p.topics[t]!;
+    const cue = ts.scores[TOPIC_SLOT.get(MODEL_TOPICS[t]!)!]!;
+    if (pt >= opts.topicThreshold || (cue > 0 && cue >= cueFloor && (pt >= opts.cueConfirmThreshold || support[t]! < opts.minTopicSupport))) picked.push([MODEL_TOPICS[t]!, pt]);
+  }
   picked.sort((a, b) => b[1] - a[1]);
-  const topics = picked.slice(0, opts.maxTopics).map(([t]) => t);
+  const topics = picked.map(([t]) => t);
 
   let userNature = false;
   if (!user.empty) {
@@ -66,22 +85,28 @@ export function decideWithModel(
         if (!user.terms.has(c.term) || topics.includes(c.topic)) continue;
         const sign = clauses.sign[clauses.hitClause[h]!]!;
         const counts = c.problem ? clauses.hitNegated[h] === 0 : sign < 0;
-        if (counts) topics.push(c.topic);
+        if (counts) topics.unshift(c.topic); // the caller's cue first, so maxTopics keeps it
       }
     }
   }
+  // A caller's weight-0 entry in the text takes its topic away, unless another cue of that topic fires.
+  const removed = user.empty ? null : user.removedTopics(doc.normalized);
+  if (removed) for (let i = topics.length - 1; i >= 0; i--) if (removed.has(topics[i]!) && !ts.cues[TOPIC_SLOT.get(topics[i]!)!]) topics.splice(i, 1);
+  topics.splice(opts.maxTopics);
   if (topics.length === 0) {
-    let best = 0;
-    for (let t = 1; t < MODEL_TOPICS.length; t++) if (p.topics[t]! > p.topics[best]!) best = t;
-    topics.push(p.topics[best]! >= opts.fallbackThreshold ? MODEL_TOPICS[best]! : 'other');
+    let top = -1;
+    for (let t = 0; t < MODEL_TOPICS.length; t++) if (!removed?.has(MODEL_TOPICS[t]!) && (top < 0 || p.topics[t]! > p.topics[top]!)) top = t;
+    topics.push(top >= 0 && p.topics[top]! >= opts.fallbackThreshold ? MODEL_TOPICS[top]! : 'other');
   }
 
-  let nature: Nature;
-  if (userNature) nature = decideNature(scores, opts);
-  else {
-    let best = 0;
-    for (let c = 1; c < NATURES.length; c++) if (p.natures[c]! > p.natures[best]!) best = c;
-    nature = NATURES[best]!;
+  // Nature: the cue rules, overruled where the model is sure. The rare natures have a few dozen training
+  // rows, so the model's say is a probability floor for them, not its argmax.
+  let nature: Nature = decideNature(scores, opts);
+  if (!userNature && opts.natureModelThreshold + opts.genuineVetoThreshold < 2) {
+    const [, attack, gap] = p.natures;
+    if (attack! >= opts.natureModelThreshold && attack! >= gap!) nature = 'malicious_attack';
+    else if (gap! >= opts.natureModelThreshold) nature = 'misunderstanding';
+    else if (nature !== 'genuine_complaint' && p.natures[0]! >= opts.genuineVetoThreshold) nature = 'genuine_complaint';
   }
 
   // Evidence: the nature's cues and the model's probability, then each topic's cues and probability.
@@ -92,7 +117,7 @@ export function decideWithModel(
     evidence.push(cueEvidence(doc, hits[h]!, c.term, c.weight, nature, c.cue));
     n++;
   }
-  evidence.push({ source: userNature ? 'rule' : 'model', rule: userNature ? `nature:${nature}` : 'nature-model', label: nature, weight: round(userNature ? 1 : p.natures[NATURES.indexOf(nature)]!), note: userNature ? 'your lexicon has a nature cue here: the cue rules decide' : "the nature model's probability" });
+  evidence.push({ source: userNature ? 'rule' : 'model', rule: userNature ? `nature:${nature}` : 'nature-model', label: nature, weight: round(userNature ? 1 : p.natures[NATURES.indexOf(nature)]!), note: userNature ? 'your lexicon has a nature cue here: the cue rules decide' : "the nature model's probability (the cue rules decide unless it is sure)" });
   for (const topic of topics) {
     const k = (MODEL_TOPICS as readonly string[]).indexOf(topic);
     const used = ts.cues[TOPIC_SLOT.get(topic)!];

@@ -31,9 +31,20 @@ export const classifyOptionsSchema = z
     /** Another model file (from scripts/train-types.mjs); default data/models/types.json. */
     modelPath: z.string().min(1).optional(),
     /** P(topic) the model must give a topic for it to be reported. */
-    topicThreshold: z.number().min(0).max(1).default(0.4),
+    topicThreshold: z.number().min(0).max(1).default(0.35),
+    /** A topic the cue rules pick is kept when the model gives it at least this. */
+    cueConfirmThreshold: z.number().min(0).max(1).default(0.05),
+    /** Topics with fewer hand-labelled training rows than this (livestream) are left to the cues. */
+    minTopicSupport: z.number().int().min(0).default(20),
+    /**
+     * P(malicious_attack) or P(misunderstanding) at which the nature model overrules the cue rules. Off (1) by
+     * default: trained on a few dozen such rows, its overrides measured below the rules (docs/classify.md).
+     */
+    natureModelThreshold: z.number().min(0).max(1).default(1),
+    /** P(genuine_complaint) at which the nature model overrules the rules' attack or misunderstanding (1: off). */
+    genuineVetoThreshold: z.number().min(0).max(1).default(1),
     /** With no topic at topicThreshold, the likeliest still beats `other` at this probability. */
-    fallbackThreshold: z.number().min(0).max(1).default(0.2),
+    fallbackThreshold: z.number().min(0).max(1).default(0.4),
   })
   .strict();
 

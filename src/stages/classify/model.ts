@@ -19,6 +19,8 @@ export interface TypesModelFile {
   /** Dense weights by output, in TYPES_DENSE_FEATURES order. */
   dense: number[][];
   scale: number;
+  /** Hand-labelled training rows per topic (MODEL_TOPICS order). */
+  topicSupport: number[];
   indexDeltas: number[];
   /** indexDeltas.length x outputs.length integers, row by row. */
   weights: number[];
@@ -37,6 +39,8 @@ export interface TypesPrediction {
 
 export class TypesModel {
   readonly hashBits: number;
+  /** Hand-labelled training rows per topic (MODEL_TOPICS order). */
+  readonly topicSupport: Int32Array;
   private readonly outputs: number;
   private readonly bias: Float64Array;
   private readonly dense: Float64Array;
@@ -53,7 +57,9 @@ export class TypesModel {
     if (file.outputs?.join() !== TYPES_OUTPUTS.join()) throw bad(`has outputs ${String(file.outputs)}, expected ${TYPES_OUTPUTS.join()}`);
     const k = TYPES_OUTPUTS.length;
     if (file.weights.length !== file.indexDeltas.length * k || file.bias?.length !== k || file.dense?.length !== k) throw bad('has weight tables of the wrong size');
+    if (file.topicSupport?.length !== MODEL_TOPICS.length) throw bad('has no topicSupport per topic');
     this.hashBits = file.hashBits;
+    this.topicSupport = Int32Array.from(file.topicSupport);
     this.outputs = k;
     this.bias = Float64Array.from(file.bias);
     const nd = TYPES_DENSE_FEATURES.length;
