@@ -134,3 +134,29 @@ for (const lang of ['zh', 'en']) {
 }
 console.log(`\n(predictions and score_types.py output in ${tmp}; the gate is the real sentiment stage, which was trained on zh_shopping_reviews: its os10 rows are not unseen by sentiment)`);
 console.log(`(shipped model: data/models/types.json, trained on every source; its accuracy is the table above, not a figure on its own training rows)`);
+
+// Cost: analyze() with the model next to the cue rules alone and raw nodejieba.cut, on the same shop
+// reviews, interleaved best-of-5 passes (this machine is shared; bench/foundation.bench.mjs has the floor).
+{
+  const { createRequire } = await import('node:module');
+  const jieba = createRequire(import.meta.url)('nodejieba');
+  const shop = readJsonl(path.join(dir, 'zh_shopping_reviews.jsonl'));
+  const texts = shop.filter((_, i) => i % 5 === 0).slice(0, 5000).map((r) => r.text);
+  const withModel = createAnalyzer();
+  const pass = (fn) => {
+    const t0 = performance.now();
+    for (const t of texts) fn(t);
+    return performance.now() - t0;
+  };
+  const best = [Infinity, Infinity, Infinity];
+  const fns = [(t) => jieba.cut(t), (t) => withModel.analyze(t), (t) => baseline.analyze(t)];
+  fns.forEach((fn) => pass(fn));
+  for (let r = 0; r < 5; r++) fns.forEach((fn, k) => (best[k] = Math.min(best[k], pass(fn))));
+  const us = (ms) => (ms * 1000) / texts.length;
+  const negShare = texts.filter((t) => withModel.analyze(t).negative).length / texts.length;
+  printTable(`Cost of the model (${texts.length} shop reviews, ${(100 * negShare).toFixed(0)}% called negative; best of 5)`, ['pipeline', 'µs/review', 'throughput vs nodejieba.cut'], [
+    ['nodejieba.cut', us(best[0]), '100%'],
+    ['analyze(), topic model on', us(best[1]), `${((100 * best[0]) / best[1]).toFixed(0)}%`],
+    ['analyze(), cue rules alone', us(best[2]), `${((100 * best[0]) / best[2]).toFixed(0)}%`],
+  ]);
+}

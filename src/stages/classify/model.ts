@@ -46,8 +46,13 @@ export class TypesModel {
   private readonly dense: Float64Array;
   /** Row of each bucket in `weights`, or -1. */
   private readonly rowOf: Int32Array;
-  /** Row-major: one row of `outputs` floats per stored bucket, so a feature reads one contiguous slice. */
-  private readonly weights: Float32Array;
+  /**
+   * Row-major: one row of `outputs` integers (weight x scale, as in the file) per stored bucket, so a
+   * feature reads one contiguous slice. Int16, not floats: the table is read at random once per feature
+   * and its cache misses are most of the model's cost; the file's integers fit exactly.
+   */
+  private readonly weights: Int16Array;
+  private readonly unit: number;
   private readonly z: Float64Array;
 
   constructor(file: TypesModelFile, source: string) {
@@ -65,10 +70,14 @@ export class TypesModel {
     const nd = TYPES_DENSE_FEATURES.length;
     this.dense = new Float64Array(k * nd);
     for (let o = 0; o < k; o++) for (let d = 0; d < nd; d++) this.dense[o * nd + d] = file.dense[o]![d] ?? 0;
-    const unit = 1 / file.scale;
+    this.unit = 1 / file.scale;
     this.rowOf = new Int32Array(1 << file.hashBits).fill(-1);
-    this.weights = new Float32Array(file.weights.length);
-    for (let i = 0; i < file.weights.length; i++) this.weights[i] = file.weights[i]! * unit;
+    this.weights = new Int16Array(file.weights.length);
+    for (let i = 0; i < file.weights.length; i++) {
+      const w = file.weights[i]!;
+      if (!Number.isInteger(w) || w < -32768 || w > 32767) throw bad(`has a weight ${w} that is not a 16-bit integer`);
+      this.weights[i] = w;
+    }
     let at = 0;
     for (let r = 0; r < file.indexDeltas.length; r++) {
       at += file.indexDeltas[r]!;
@@ -107,7 +116,7 @@ export class TypesModel {
     z.set(this.bias);
     const n = f.count;
     if (n > 0) {
-      const value = 1 / Math.sqrt(n);
+      const value = this.unit / Math.sqrt(n);
       const rowOf = this.rowOf;
       const w = this.weights;
       for (let i = 0; i < n; i++) {
