@@ -7,9 +7,10 @@
 // en_review_types from ../shared/data/dev (or $REVIEW_TRIAGE_SHARED/data/dev):
 // gold negatives teach topics and nature; reviews that are not negative but
 // list `complaint_topics` teach topics only (TOPIC_COMPLAINT_WEIGHT).
-// Weak labels (WEAK_WEIGHT): the aspect corpora's `topics_suggested`, a
-// mechanical mapping of their negative aspect categories (docs/classify.md),
-// on rows where it names at least one topic; they teach topics only.
+// Weak labels (WEAK_WEIGHT): the negative aspect categories of the aspect
+// corpora mapped onto topics (`topics_suggested`, or RESTAURANT_ASPECT_TOPICS
+// below; docs/classify.md), on rows where that names at least one topic; they
+// teach topics only.
 //
 // The same functions train the leave-one-source-out folds of
 // bench/types.bench.mjs (loadTypesData, trainTypes with an exclusion list),
@@ -45,6 +46,31 @@ const ACC0 = env('TYPES_ACC0', 1);
 export const HAND_FILES = ['zh_negative_types.jsonl', 'zh_review_types.jsonl', 'en_review_types.jsonl'];
 export const WEAK_FILES = ['zh_tmall_cosmetics_aspects.jsonl', 'zh_restaurant_aspects.jsonl', 'en_aspect_sentences.jsonl'];
 const NATURES = ['genuine_complaint', 'malicious_attack', 'misunderstanding'];
+
+/**
+ * Restaurant aspects (AI Challenger 2018; -1 = negative) onto topics, by the dev labelling convention
+ * (../shared/data/dev/README.md): small portions are mismatch, not quality as `topics_suggested` has it;
+ * location, environment other than cleanliness, parking and overall impressions are no topic.
+ */
+const RESTAURANT_ASPECT_TOPICS = {
+  service_wait_time: 'service',
+  service_waiters_attitude: 'service',
+  service_serving_speed: 'service',
+  price_level: 'price',
+  price_cost_effective: 'price',
+  price_discount: 'price',
+  dish_taste: 'quality',
+  dish_look: 'quality',
+  dish_recommendation: 'quality',
+  environment_cleaness: 'quality',
+  dish_portion: 'mismatch',
+};
+
+/** Weak topics of an aspect-corpus row: our own mapping for restaurants, the corpus's `topics_suggested` otherwise. */
+export function weakTopics(row) {
+  if (row.aspects) return [...new Set(Object.entries(row.aspects).filter(([a, v]) => v === -1 && RESTAURANT_ASPECT_TOPICS[a]).map(([a]) => RESTAURANT_ASPECT_TOPICS[a]))];
+  return row.topics_suggested ?? [];
+}
 
 /** The source of a row: its id prefix (os10, aic18, asap, jdnike, zj19, mds, se16, mams). */
 export const sourceOf = (id) => id.split('-')[0];
@@ -110,8 +136,9 @@ export async function loadTypesData(dir = devDir()) {
   }
   for (const file of WEAK_FILES) {
     for (const row of readJsonl(path.join(dir, file))) {
-      if (!row.topics_suggested?.length) continue;
-      add(row, { topics: topicVector(row.topics_suggested), topicWeight: WEAK_WEIGHT, nature: -1, natureWeight: 0, weak: true });
+      const weak = weakTopics(row);
+      if (!weak.length) continue;
+      add(row, { topics: topicVector(weak), topicWeight: WEAK_WEIGHT, nature: -1, natureWeight: 0, weak: true });
       counts[file] = (counts[file] ?? 0) + 1;
     }
   }
