@@ -311,6 +311,20 @@ describe('classify: only negative reviews', () => {
   });
 });
 
+describe('classify: word edges for short aspect cues', () => {
+  it('a two-character aspect noun across two other words does not fire', () => {
+    // 原味/道具 holds 味道 (taste) across the words "original flavour" and "props".
+    const r = classify('原味道具，一般');
+    expect(r.evidence.some((e) => e.match === '味道')).toBe(false);
+    expect(classify('味道很怪，一般').evidence.some((e) => e.match === '味道' && e.label === 'quality')).toBe(true);
+  });
+
+  it('at a word edge it still counts (the segmenter glues aspect and opinion)', () => {
+    expect(classify('服务员很凶').topics).toContain('service');
+    expect(classify('面料很差').evidence.some((e) => e.match === '面料')).toBe(true);
+  });
+});
+
 describe('classify: user lexicons and options', () => {
   it('a user topic cue changes the outcome', () => {
     const text = '充电宝标称两万毫安，实测一半都不到';
