@@ -157,3 +157,27 @@ describe('classify model: files and options', () => {
     for (const [topic, text] of cases) expect(a.analyze(text).negative!.topics, text).toContain(topic);
   });
 });
+
+describe.skipIf(!hasModel)('classify model: odd input', () => {
+  const a = forcedNegative();
+  it.each([
+    ['punctuation only', '！！！？？？'],
+    ['emoji only', '😡😡😡'],
+    ['one character', '差'],
+    ['mixed scripts', '质量太差 the zipper broke 😡 12345'],
+  ])('%s: a topic list and a nature, probabilities in [0, 1]', (_name, text) => {
+    const r = a.analyze(text).negative!;
+    expect(r.topics.length).toBeGreaterThan(0);
+    expect(NATURES).toContain(r.nature);
+    for (const e of r.evidence.filter((x) => x.source === 'model')) expect(e.weight === undefined || (e.weight >= 0 && e.weight <= 1)).toBe(true);
+  });
+
+  it('a very long review full of cues keeps finite probabilities', () => {
+    const text = '快递太慢客服不理人质量太差假货过敏太贵了主播说的不一样'.repeat(400);
+    const r = a.analyze(text).negative!;
+    const weights = r.evidence.filter((x) => x.source === 'model').map((x) => x.weight);
+    expect(weights.length).toBeGreaterThan(0);
+    for (const w of weights) expect(Number.isFinite(w)).toBe(true);
+    expect(r.topics).toContain('logistics');
+  });
+});

@@ -52,7 +52,9 @@ export class TypesFeatures {
   extract(doc: TriageDoc, hits: CueHit[], clauses: ClauseInfo, ts: TopicScores, nature: NatureScores, skipSpans: number[] | null): number {
     const n0 = this.base.extract(doc, skipSpans);
     this.count = 0;
-    this.ensure(n0 + doc.tokens.length + hits.length * 2 + 8);
+    let cueFeatures = 0;
+    for (const hit of hits) cueFeatures += hit.roles.topics.length + hit.roles.natures.length;
+    this.ensure(n0 + doc.tokens.length + cueFeatures);
     this.index.set(this.base.index.subarray(0, n0), 0);
     this.count = n0;
     const mask = this.mask;
@@ -88,6 +90,7 @@ export class TypesFeatures {
     return this.count;
   }
 
+  /** Room for n features (the buffer only grows; a typed array would silently drop writes past its end). */
   private ensure(n: number): void {
     if (this.index.length >= n) return;
     let size = this.index.length;
