@@ -23,7 +23,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
 
 const env = (name, fallback) => (process.env[name] !== undefined ? Number(process.env[name]) : fallback);
-export const HASH_BITS = env('TYPES_HASH_BITS', 18);
+export const HASH_BITS = env('TYPES_HASH_BITS', 17);
 const EPOCHS = env('TYPES_EPOCHS', 5);
 const LEARNING_RATE = env('TYPES_LR', 1);
 const L2 = env('TYPES_L2', 1e-5);

@@ -2,7 +2,7 @@ import type { TriageDoc } from '../../pipeline/doc.js';
 import type { Evidence, Nature, NegativeResult, Topic } from '../../types.js';
 import { TOPICS } from '../../types.js';
 import { analyzeClauses, type ClauseInfo } from './clauses.js';
-import { decideWithModel, type ModelOptions, type TypesRuntime } from './combine.js';
+import { decideWithModel, natureModelOn, type ModelOptions, type TypesRuntime } from './combine.js';
 import type { CueHit, CueTable } from './cues.js';
 import { decideNature, natureEvidence, scoreNature, type NatureOptions, type NatureScores } from './nature.js';
 import { pickTopics, scoreTopics, topicEvidence, type TopicOptions, type TopicScores } from './topics.js';
@@ -34,7 +34,7 @@ export function classifyNegative(doc: TriageDoc, cues: CueTable, opts: ClassifyO
   let topics: Topic[];
   if (model) {
     // The learned model decides; cues are its features, its evidence and the caller's override (./combine.ts).
-    const p = model.predict(doc, hits, clauses, ts, scores);
+    const p = model.predict(doc, hits, clauses, ts, scores, natureModelOn(opts));
     ({ nature, topics } = decideWithModel(doc, hits, clauses, ts, scores, p, model.model.topicSupport, model.user, opts, evidence));
   } else {
     topics = pickTopics(ts, opts);

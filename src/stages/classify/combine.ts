@@ -4,7 +4,7 @@ import type { ClauseInfo } from './clauses.js';
 import type { CueHit } from './cues.js';
 import { MODEL_TOPICS, TypesFeatures } from './features.js';
 import { emptyPrediction, TypesModel, type TypesPrediction } from './model.js';
-import { decideNature, type NatureOptions, type NatureScores } from './nature.js';
+import { decideNature, natureEvidence, type NatureOptions, type NatureScores } from './nature.js';
 import { cueEvidence, type TopicScores } from './topics.js';
 import type { UserCues } from './user-cues.js';
 
@@ -38,10 +38,10 @@ export class TypesRuntime {
     this.features = new TypesFeatures(model.hashBits);
   }
 
-  predict(doc: TriageDoc, hits: CueHit[], clauses: ClauseInfo, ts: TopicScores, scores: NatureScores): TypesPrediction {
+  predict(doc: TriageDoc, hits: CueHit[], clauses: ClauseInfo, ts: TopicScores, scores: NatureScores, natures: boolean): TypesPrediction {
     const skip = this.user.empty ? null : this.user.spans(doc.normalized);
     this.features.extract(doc, hits, clauses, ts, scores, skip);
-    return this.model.predict(this.features, this.pred);
+    return this.model.predict(this.features, this.pred, natures);
   }
 }
 
@@ -102,7 +102,7 @@ export function decideWithModel(
   // Nature: the cue rules, overruled where the model is sure. The rare natures have a few dozen training
   // rows, so the model's say is a probability floor for them, not its argmax.
   let nature: Nature = decideNature(scores, opts);
-  if (!userNature && opts.natureModelThreshold + opts.genuineVetoThreshold < 2) {
+  if (!userNature && natureModelOn(opts)) {
     const [, attack, gap] = p.natures;
     if (attack! >= opts.natureModelThreshold && attack! >= gap!) nature = 'malicious_attack';
     else if (gap! >= opts.natureModelThreshold) nature = 'misunderstanding';
@@ -117,7 +117,8 @@ export function decideWithModel(
     evidence.push(cueEvidence(doc, hits[h]!, c.term, c.weight, nature, c.cue));
     n++;
   }
-  evidence.push({ source: userNature ? 'rule' : 'model', rule: userNature ? `nature:${nature}` : 'nature-model', label: nature, weight: round(userNature ? 1 : p.natures[NATURES.indexOf(nature)]!), note: userNature ? 'your lexicon has a nature cue here: the cue rules decide' : "the nature model's probability (the cue rules decide unless it is sure)" });
+  if (!userNature && natureModelOn(opts)) evidence.push({ source: 'model', rule: 'nature-model', label: nature, weight: round(p.natures[NATURES.indexOf(nature)]!), note: "the nature model's probability (the cue rules decide unless it is sure)" });
+  else natureEvidence(doc, [], nature, scores, evidence); // the rule line with its deciding score (cues are listed above)
   for (const topic of topics) {
     const k = (MODEL_TOPICS as readonly string[]).indexOf(topic);
     const used = ts.cues[TOPIC_SLOT.get(topic)!];
@@ -135,6 +136,11 @@ export function decideWithModel(
 }
 
 const TOPIC_SLOT = new Map<Topic, number>(TOPICS.map((t, i) => [t, i]));
+
+/** Whether the nature model may overrule the cue rules (both thresholds at 1: off, the default). */
+export function natureModelOn(opts: ModelOptions): boolean {
+  return opts.natureModelThreshold < 1 || opts.genuineVetoThreshold < 1;
+}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -109,9 +109,15 @@ export class TypesModel {
     return model;
   }
 
-  /** Probabilities for the features in `f` (filled by TypesFeatures.extract). Writes into `out`. */
-  predict(f: TypesFeatures, out: TypesPrediction): TypesPrediction {
-    const k = this.outputs;
+  /**
+   * Probabilities for the features in `f` (filled by TypesFeatures.extract), written into `out`.
+   * `natures` false skips the nature outputs (out.natures is left as it was): the stage does not read
+   * them unless a nature threshold is on, and every output costs a read per feature.
+   */
+  predict(f: TypesFeatures, out: TypesPrediction, natures = true): TypesPrediction {
+    const nt = MODEL_TOPICS.length;
+    const k = natures ? this.outputs : nt;
+    const stride = this.outputs;
     const z = this.z;
     z.set(this.bias);
     const n = f.count;
@@ -122,7 +128,7 @@ export class TypesModel {
       for (let i = 0; i < n; i++) {
         const r = rowOf[f.index[i]!]!;
         if (r < 0) continue;
-        const base = r * k;
+        const base = r * stride;
         for (let o = 0; o < k; o++) z[o]! += w[base + o]! * value;
       }
     }
@@ -132,8 +138,8 @@ export class TypesModel {
       for (let d = 0; d < nd; d++) s += this.dense[o * nd + d]! * f.dense[d]!;
       z[o]! += s;
     }
-    const nt = MODEL_TOPICS.length;
     for (let t = 0; t < nt; t++) out.topics[t] = 1 / (1 + Math.exp(-z[t]!));
+    if (!natures) return out;
     let max = -Infinity;
     for (let c = nt; c < k; c++) max = Math.max(max, z[c]!);
     let sum = 0;
