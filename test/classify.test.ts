@@ -4,13 +4,17 @@ import { negativeClassifier } from '../src/classify/index.js';
 import { SENTIMENT, CLASSIFY_SCORES, type ClassifyScores } from '../src/extend.js';
 
 // Every sentence here is written for these tests (no dev data).
+// These tests pin the cue rules (classify.useModel: false): the clause scope, negation, cue weights and
+// nature rules that are also the learned model's features and its fallback. The model path is tested in
+// test/classify-model.test.ts; its accuracy is measured by bench/types.bench.mjs.
 
 /**
  * An analyzer whose reviews all count as negative, so classification is
- * tested independently of the sentiment stage.
+ * tested independently of the sentiment stage; the cue rules alone.
  */
 function forcedNegative(options: AnalyzerOptions = {}): Analyzer {
-  const analyzer = createAnalyzer(options);
+  const stageOptions = { ...options.stageOptions, classify: { useModel: false, ...options.stageOptions?.classify } };
+  const analyzer = createAnalyzer({ ...options, stageOptions });
   analyzer.pipeline.add(
     {
       name: 'force-negative',
@@ -308,6 +312,20 @@ describe('classify: only negative reviews', () => {
   });
 });
 
+describe('classify: word edges for short aspect cues', () => {
+  it('a two-character aspect noun across two other words does not fire', () => {
+    // 原味/道具 holds 味道 (taste) across the words "original flavour" and "props".
+    const r = classify('原味道具，一般');
+    expect(r.evidence.some((e) => e.match === '味道')).toBe(false);
+    expect(classify('味道很怪，一般').evidence.some((e) => e.match === '味道' && e.label === 'quality')).toBe(true);
+  });
+
+  it('at a word edge it still counts (the segmenter glues aspect and opinion)', () => {
+    expect(classify('服务员很凶').topics).toContain('service');
+    expect(classify('面料很差').evidence.some((e) => e.match === '面料')).toBe(true);
+  });
+});
+
 describe('classify: user lexicons and options', () => {
   it('a user topic cue changes the outcome', () => {
     const text = '充电宝标称两万毫安，实测一半都不到';
@@ -361,7 +379,7 @@ describe('classify: odd input', () => {
 describe('negativeClassifier: the pure function', () => {
   it('classifies a tokenised doc whatever its sentiment, and agrees with the stage', () => {
     const analyzer = createAnalyzer();
-    const classifyDoc = negativeClassifier(analyzer.context);
+    const classifyDoc = negativeClassifier(analyzer.context, { useModel: false });
     let captured: Parameters<typeof classifyDoc>[0] | undefined;
     analyzer.pipeline.add({ name: 'capture', run: (doc) => void (captured = doc) }, { after: 'tokenize' });
     const text = '质量很好，物流很快，但是客服态度太差了';

@@ -1,12 +1,13 @@
 import type { TriageDoc } from '../kernel/doc.js';
-import type { Evidence, NegativeResult, Topic } from '../types.js';
+import type { Evidence, Nature, NegativeResult, Topic } from '../types.js';
 import { TOPICS } from '../types.js';
-import { analyzeClauses } from './clauses.js';
-import type { CueTable } from './cues.js';
+import { analyzeClauses, type ClauseInfo } from './clauses.js';
+import { decideWithModel, natureModelOn, type ModelOptions, type TypesRuntime } from './combine.js';
+import type { CueHit, CueTable } from './cues.js';
 import { decideNature, natureEvidence, scoreNature, type NatureOptions, type NatureScores } from './nature.js';
-import { pickTopics, scoreTopics, topicEvidence, type TopicOptions } from './topics.js';
+import { pickTopics, scoreTopics, topicEvidence, type TopicOptions, type TopicScores } from './topics.js';
 
-export type ClassifyOptions = TopicOptions & NatureOptions;
+export type ClassifyOptions = TopicOptions & NatureOptions & ModelOptions;
 
 /** Topic and nature scores the classify stage leaves in the CLASSIFY_SCORES slot. */
 export interface ClassifyScores {
@@ -23,19 +24,21 @@ export interface ClassifyScores {
  * nature, topics and evidence. Pure: reads the doc, writes nothing. The
  * stage calls it only for negative docs; benchmarks call it directly.
  */
-export function classifyNegative(doc: TriageDoc, cues: CueTable, opts: ClassifyOptions): { result: NegativeResult; scores: ClassifyScores } {
-  const hits = cues.match(doc.tokens, doc.normalized);
-  const clauses = analyzeClauses(doc.tokens, hits);
-  const ts = scoreTopics(hits, clauses);
-  const topics = pickTopics(ts, opts);
-  let topicCueHits = 0;
-  for (const c of ts.cues) if (c) topicCueHits += c.length;
-  const scores = scoreNature(doc, hits, clauses, topicCueHits);
-  const nature = decideNature(scores, opts);
-
+export function classifyNegative(doc: TriageDoc, cues: CueTable, opts: ClassifyOptions, model: TypesRuntime | null = null): { result: NegativeResult; scores: ClassifyScores } {
+  const { hits, clauses, ts, scores } = analyzeCues(doc, cues);
   const evidence: Evidence[] = [];
-  natureEvidence(doc, hits, nature, scores, evidence);
-  topicEvidence(doc, hits, ts, topics, evidence);
+  let nature: Nature;
+  let topics: Topic[];
+  if (model) {
+    // The learned model decides; cues are its features, its evidence and the caller's override (./combine.ts).
+    const p = model.predict(doc, hits, clauses, ts, scores, natureModelOn(opts));
+    ({ nature, topics } = decideWithModel(doc, hits, clauses, ts, scores, p, model.model.topicSupport, model.user, opts, evidence));
+  } else {
+    topics = pickTopics(ts, opts);
+    nature = decideNature(scores, opts);
+    natureEvidence(doc, hits, nature, scores, evidence);
+    topicEvidence(doc, hits, ts, topics, evidence);
+  }
 
   const topicScores: Partial<Record<Topic, number>> = {};
   for (let k = 0; k < TOPICS.length; k++) if (ts.scores[k]! > 0) topicScores[TOPICS[k]!] = round(ts.scores[k]!);
@@ -55,6 +58,17 @@ export function classifyNegative(doc: TriageDoc, cues: CueTable, opts: ClassifyO
       negativeClauses,
     },
   };
+}
+
+/** The cue pass both the rules and the model read: hits, clause structure, topic and nature cue scores. */
+export function analyzeCues(doc: TriageDoc, cues: CueTable): { hits: CueHit[]; clauses: ClauseInfo; ts: TopicScores; scores: NatureScores } {
+  const hits = cues.match(doc.tokens, doc.normalized);
+  const clauses = analyzeClauses(doc.tokens, hits);
+  const ts = scoreTopics(hits, clauses);
+  let topicCueHits = 0;
+  for (const c of ts.cues) if (c) topicCueHits += c.length;
+  const scores = scoreNature(doc, hits, clauses, topicCueHits);
+  return { hits, clauses, ts, scores };
 }
 
 function round(x: number): number {

@@ -42,6 +42,8 @@ export interface CueRoles {
   negatorScope: number;
   /** A negator and nothing else (precomputed): phrases may start inside it. */
   pureNegator: boolean;
+  /** Only aspect-word topic cues, no other role (precomputed): a short one must be a whole word. */
+  aspectOnly: boolean;
   contrast: boolean;
 }
 
@@ -98,6 +100,7 @@ export class CueTable {
     for (const roles of byTerm.values()) {
       roles.problem = roles.topics.some((c) => c.problem);
       roles.pureNegator = roles.negatorScope > 0 && roles.topics.length === 0 && roles.natures.length === 0 && roles.polarity === 0 && !roles.contrast;
+      roles.aspectOnly = roles.topics.length > 0 && !roles.problem && roles.natures.length === 0 && roles.polarity === 0 && roles.negatorScope === 0 && !roles.contrast;
       if (allHan(roles.term)) {
         this.addChars(roles);
         continue;
@@ -187,12 +190,16 @@ export class CueTable {
       }
       // One character is a word only when the segmenter says so (好 alone, not inside 好几个).
       if (best && bestEnd - p === 1 && !(tokens[tok]!.nStart === p && tokens[tok]!.nEnd === bestEnd)) best = null;
+      let last = tok;
+      while (best && tokens[last]!.nEnd < bestEnd) last++;
+      // A two-character aspect noun that touches no word edge (inside 设施工 or across 原味/道具) is part of
+      // other words. At either edge it still counts: the segmenter glues aspect and opinion (服务员, 质量不好).
+      // Problem and opinion cues keep matching anywhere (很难/吃 still holds 难吃).
+      if (best?.aspectOnly && bestEnd - p === 2 && tokens[tok]!.nStart < p && tokens[last]!.nEnd > bestEnd) best = null;
       if (!best) {
         p++;
         continue;
       }
-      let last = tok;
-      while (tokens[last]!.nEnd < bestEnd) last++;
       hits.push({ from: tok, to: last + 1, nStart: p, nEnd: bestEnd, roles: best });
       // A long negator may hide the start of a phrase (根本不是进口的 holds 不是进口): look inside it too.
       p = best.pureNegator ? p + 1 : bestEnd;
@@ -288,7 +295,7 @@ function allHan(s: string): boolean {
 }
 
 function emptyRoles(term: string): CueRoles {
-  return { term, topics: [], natures: [], polarity: 0, problem: false, negatorScope: 0, pureNegator: false, contrast: false };
+  return { term, topics: [], natures: [], polarity: 0, problem: false, negatorScope: 0, pureNegator: false, aspectOnly: false, contrast: false };
 }
 
 /** Merges the roles of every lexicon kind this stage reads, for both languages, by normalised term. */

@@ -7,6 +7,7 @@ import type { CampaignGroup } from '../spam/batch/types.js';
 import { defineStage } from '../context/define.js';
 import { classifyNegative } from './classify.js';
 import { CueTable } from './cues.js';
+import { loadTypesRuntime } from './load-model.js';
 
 import { SENTIMENT } from '../sentiment/slots.js';
 import { GROUP } from '../spam/slots.js';
@@ -28,6 +29,25 @@ export const ClassifyOptionsSchema = z
     maliciousThreshold: z.number().min(0).max(50).default(2.5),
     /** Information-gap cue weight (pre-sale, size chart, promotion rules, instructions) needed for misunderstanding. */
     misunderstandingThreshold: z.number().min(0).max(50).default(2.5),
+    /** Use the learned topic and nature model (false: the cue rules alone). */
+    useModel: z.boolean().default(true),
+    /** Another model file (from scripts/train-types.mjs); default data/models/types.json. */
+    modelPath: z.string().min(1).optional(),
+    /** P(topic) the model must give a topic for it to be reported. */
+    topicThreshold: z.number().min(0).max(1).default(0.35),
+    /** A topic the cue rules pick is kept when the model gives it at least this. */
+    cueConfirmThreshold: z.number().min(0).max(1).default(0.05),
+    /** Topics with fewer hand-labelled training rows than this (livestream) are left to the cues. */
+    minTopicSupport: z.number().int().min(0).default(20),
+    /**
+     * P(malicious_attack) or P(misunderstanding) at which the nature model overrules the cue rules. Off (1) by
+     * default: trained on a few dozen such rows, its overrides measured below the rules (docs/classify.md).
+     */
+    natureModelThreshold: z.number().min(0).max(1).default(1),
+    /** P(genuine_complaint) at which the nature model overrules the rules' attack or misunderstanding (1: off). */
+    genuineVetoThreshold: z.number().min(0).max(1).default(1),
+    /** With no topic at topicThreshold, the likeliest still beats `other` at this probability. */
+    fallbackThreshold: z.number().min(0).max(1).default(0.4),
   })
   .strict();
 
@@ -43,6 +63,7 @@ export const classifyStage = defineStage({
   provides: [NEGATIVE, CLASSIFY_SCORES],
   create(ctx, options) {
     const cues = new CueTable(ctx);
+    const model = loadTypesRuntime(ctx, options);
     return {
       name: 'classify',
       run(doc) {
@@ -50,7 +71,7 @@ export const classifyStage = defineStage({
           doc.set(NEGATIVE, null);
           return;
         }
-        const { result, scores } = classifyNegative(doc, cues, options);
+        const { result, scores } = classifyNegative(doc, cues, options, model);
         doc.set(NEGATIVE, result);
         doc.set(CLASSIFY_SCORES, scores);
       },
@@ -92,5 +113,6 @@ export function negativeClassifier(ctx: AnalyzerContext, options: z.input<typeof
   }
   const cues = new CueTable(ctx);
   const opts = parsed.data;
-  return (doc) => classifyNegative(doc, cues, opts).result;
+  const model = loadTypesRuntime(ctx, opts);
+  return (doc) => classifyNegative(doc, cues, opts, model).result;
 }

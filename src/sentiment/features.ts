@@ -1,5 +1,5 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
-import { fnv1a, fnvStep } from '../util/hash.js';
+import { finishMasked, fnv1a, fnvStep } from '../util/hash.js';
 import type { TriageDoc } from '../kernel/doc.js';
 import type { LexiconScore } from './lexicon-scorer.js';
 
@@ -75,12 +75,7 @@ const SEED_OTHER = 0x7f4a7c15;
 const EN_NEGATION = new Set(['not', "n't", 'no', 'never', 'nothing', 'nobody', 'none', 'neither', 'nor', 'without', 'hardly']);
 
 const mix = fnvStep;
-function finish(h: number, mask: number): number {
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  h ^= h >>> 12;
-  return h & mask;
-}
+const finish = finishMasked;
 /** Characters whose n-grams are features (CJK unified ideographs and extension A). */
 function isHanGramUnit(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);

@@ -33,3 +33,11 @@ export function mix32(h: number): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
+
+/** A final avalanche of an FNV state, masked to a table size (the hashed feature buckets of the models). */
+export function finishMasked(h: number, mask: number): number {
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h & mask;
+}
