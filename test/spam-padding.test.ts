@@ -53,6 +53,7 @@ describe('spam: contact lures padded between every character (issue 13)', () => 
       '第1、2、3点都说了，订单号 2024060112345',
       'v1.2.3 works, but the 2.0 update broke it.',
       '好评！好评！好评！',
+      'chapters 13, 14, 15, 16 and the 9:02, 12/15/75 entry',
     ];
     for (const text of ordinary) {
       expect(paddingView(text), text).toBeNull();

@@ -64,6 +64,7 @@ export function paddingView(text: string): PaddingView | null {
     }
     return true;
   };
+  const hasLetter = (r: number): boolean => /[^0-9]/.test(text.slice(starts[r]!, runEnd(r)));
   const hasSpace = (r: number): boolean => /\s/.test(text.slice(starts[r]!, runEnd(r)));
   const drop = new Uint8Array(runs); // padding runs removed in the view
   let dropped = false;
@@ -75,11 +76,15 @@ export function paddingView(text: string): PaddingView | null {
     // A chain of short core runs joined by gaps, from r.
     let last = r;
     let count = 1;
+    let letters = hasLetter(r);
     while (last + 2 < runs && isGap(last + 1) && core[last + 2] && runLen(last + 2) <= MAX_PIECE) {
       last += 2;
       count++;
+      letters ||= hasLetter(last);
     }
-    if (count >= MIN_PADDED) {
+    // Digits alone between punctuation are dates, times and lists (`13, 14, 15`); phone numbers padded
+    // that way are already found by the phone scan, which reads separators itself.
+    if (count >= MIN_PADDED && letters) {
       for (let g = r + 1; g < last; g += 2) drop[g] = 1;
       // The word the lure starts from or ends in (`加微信🌟a🌟b...`, `...🌟c1234`) joins too,
       // unless a space sets it apart (a word of the sentence around the lure).
