@@ -340,8 +340,15 @@ export class FeatureExtractor {
     this.spanEnd = copy(this.spanEnd);
   }
 
-  /** Porter stem, cached: review vocabularies are small and stemming is not free. */
+  /**
+   * Porter stem, cached: review vocabularies are small and stemming is not free.
+   * Words over MAX_STEMMED_LENGTH letters are kept whole: no English word is that
+   * long, and the stemmer's suffix regexes rescan the word per rule, so a crafted
+   * 100k-letter "word" would cost seconds (issue 13). With the cap the cost per
+   * word is bounded and the whole path is linear in the text.
+   */
   private stem(word: string): string {
+    if (word.length > MAX_STEMMED_LENGTH) return word;
     const cached = this.stems.get(word);
     if (cached !== undefined) return cached;
     const s = /^[a-z]+$/.test(word) ? PorterStemmer.stem(word) : word;
@@ -350,3 +357,6 @@ export class FeatureExtractor {
     return s;
   }
 }
+
+/** Longest word given to the stemmer (the longest English dictionary words are about 30 letters). */
+const MAX_STEMMED_LENGTH = 40;

@@ -33,15 +33,17 @@ const WECHAT_ID = String.raw`(?:[a-z][a-z0-9_-]{4,19}|\d{5,12})`;
 
 const WECHAT_RE = new RegExp(String.raw`(?<![a-z])(${WECHAT_CUE})${GAP}(${WECHAT_ID})(?![a-z0-9])`, 'giu');
 // A bare `V` before an id (`V❤abc123`, `V: kk8899`): needs a separator and a digit in the id, so English words (`viewed`) never match.
-const BARE_V_RE = /(?<![a-z])v(?:[\s:：]|[^\p{L}\p{N}]){1,4}((?=[a-z_-]*\d)[a-z0-9_-]{5,20})(?![a-z0-9])/giu;
+// The digit lookahead is bounded to the id's own length: an unbounded one rescans a long letter run after every `v-` (quadratic).
+const BARE_V_RE = /(?<![a-z])v(?:[\s:：]|[^\p{L}\p{N}]){1,4}((?=[a-z_-]{0,19}\d)[a-z0-9_-]{5,20})(?![a-z0-9])/giu;
 const QQ_RE = new RegExp(String.raw`(?<![a-z])(${QQ_CUE})${GAP}([1-9]\d{4,10})(?!\d)`, 'giu');
 const PLAIN_CUE = /^(?:微信号?|wechat|weixin|qq)$/i;
 // Numbers right after these words are order / tracking numbers, not contacts.
 const REFERENCE_BEFORE = /(?:订单|单号|编号|运单|快递|工单|order|tracking)[\s:：#号是为]*$/i;
 // Links the tokenizer misses: spaced dots (`abc . com`), spelled-out dots (`abc点com`, `abc dot com`), `watch?v=` fragments.
+// Labels are 2-63 characters (the DNS limit): unbounded, the pattern rescans to the end of a `a-a-a-...` run at every `-`.
 const TLD = String.raw`(?:com|cn|net|org|cc|me|io|co|tv|top|xyz|info|shop|vip|link|site|ly)`;
 const LOOSE_URL_RE = new RegExp(
-  String.raw`(?<![a-z0-9])[a-z0-9-]{2,}(?:\s*\.\s+|\s+\.\s*|\s*(?:点|。|\(点\)|（点）|\(dot\)|\[dot\]|\bdot\b)\s*)${TLD}(?![a-z])|watch\?v=[\w-]{6,}`,
+  String.raw`(?<![a-z0-9])[a-z0-9-]{2,63}(?:\s*\.\s+|\s+\.\s*|\s*(?:点|。|\(点\)|（点）|\(dot\)|\[dot\]|\bdot\b)\s*)${TLD}(?![a-z])|watch\?v=[\w-]{6,}`,
   'giu',
 );
 

@@ -5,7 +5,8 @@ import type { AnalyzerContext } from '../context/context.js';
 import type { TriageDoc } from '../kernel/doc.js';
 import type { Evidence, SpamKind, SpamResult } from '../types.js';
 import { defineStage } from '../context/define.js';
-import { findContacts, type ContactKind } from './contacts.js';
+import type { ContactKind } from './contacts.js';
+import { findContactsThroughPadding } from './unpad.js';
 import { PhraseMatcher } from '../lexicon/matcher.js';
 import { GibberishDetector } from './gibberish.js';
 import { combineScore, orderKinds, withKind } from './score.js';
@@ -193,7 +194,8 @@ function weighContacts(doc: TriageDoc, evidence: Evidence[]): number {
     evidence.push(doc.spanEvidence(t.nStart, t.nEnd, { source: 'rule', rule: `contact:${t.type}`, label: 'advertising', weight: linkWeight }));
   }
   let numbers = 0;
-  for (const h of findContacts(doc.normalized)) {
+  // Through padding: `加🌟微🌟信🌟a🌟b🌟c1234` is found like `加微信abc1234` (issue 13).
+  for (const h of findContactsThroughPadding(doc.normalized)) {
     if (links && inside(links, h.start)) continue; // digits and dots inside a link are part of it
     // Normalisation folded circled / full-width digits to ASCII; the original shows the disguise.
     const kind = h.kind === 'phone' && writtenInDisguise(doc, h.start, h.end) ? 'phone_disguised' : h.kind;

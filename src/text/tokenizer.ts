@@ -9,12 +9,17 @@ import { isHan } from '../util/chars.js';
  * segmenter, Latin runs to natural's Treebank tokenizer (which splits
  * contractions: `isn't` -> `is` + `n't`), and URLs, emails, handles,
  * hashtags, numbers, emoji and emoticons are kept whole. One scan over
- * the text: linear in its length.
+ * the text: linear in its length, because every unbounded repetition in
+ * TOKEN_RE either cannot fail once started (the URL tail, numbers, Latin
+ * words, spaces) or is bounded (domain labels 1-63 characters, at most 8
+ * of them; email local part 1-64): the sticky regex is tried at every
+ * position of a run like `1-1-1-...`, so an unbounded `[a-z0-9-]+\.`
+ * would rescan to the end of the run each time (quadratic; issue 13).
  */
 const TOKEN_RE = new RegExp(
   [
-    String.raw`((?:https?:\/\/|www\.)[^\s<>"'，。！？、]+|(?:[a-z0-9-]+\.)+(?:com|cn|net|org|cc|me|io|co|tv|top|xyz|info|shop|vip|link|site)(?![a-z])(?:\/[^\s，。！？、]*)?)`,
-    String.raw`([\w.+-]+@[\w-]+(?:\.[\w-]+)+)`,
+    String.raw`((?:https?:\/\/|www\.)[^\s<>"'，。！？、]+|(?:[a-z0-9-]{1,63}\.){1,8}(?:com|cn|net|org|cc|me|io|co|tv|top|xyz|info|shop|vip|link|site)(?![a-z])(?:\/[^\s，。！？、]*)?)`,
+    String.raw`([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})`,
     String.raw`(@[\p{L}\p{N}_]{1,30})`,
     String.raw`(#[\p{L}\p{N}_]+#?)`,
     String.raw`([:;=][-~^']?[)(\]\[DPpOo3|\\/*](?![\p{L}\p{N}])|\^_*\^|T_T|QAQ|<3)`,
