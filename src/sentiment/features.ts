@@ -1,4 +1,4 @@
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { stemmer } from 'stemmer';
 import type { TriageDoc } from '../kernel/doc.js';
 import type { LexiconScore } from './lexicon-scorer.js';
 
@@ -352,7 +352,7 @@ export class FeatureExtractor {
   private stem(word: string): string {
     const cached = this.stems.get(word);
     if (cached !== undefined) return cached;
-    const s = /^[a-z]+$/.test(word) ? PorterStemmer.stem(word) : word;
+    const s = /^[a-z]+$/.test(word) ? stemmer(word) : word;
     if (this.stems.size > 50_000) this.stems.clear();
     this.stems.set(word, s);
     return s;
