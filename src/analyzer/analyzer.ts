@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import type { AnalyzerContext } from '../context/context.js';
 import type { BatchResult } from '../context/batch-result.js';
@@ -40,6 +41,11 @@ export const AnalyzerOptionsSchema = z
     stageOptions: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
     /** Built-in stages (per-review or batch) to leave out, by name. */
     disable: z.array(z.string()).default([]),
+    /**
+     * The package's data/ folder (built-in lexicons and models). Found from the module's location by default;
+     * set it when a bundler moves the code away from the package (see docs/bundling.md).
+     */
+    dataDir: z.string().min(1).optional(),
     /** Characters of one review analysed at most. */
     maxTextLength: z.number().int().min(1).default(DEFAULT_MAX_TEXT_LENGTH),
   })
@@ -95,7 +101,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   // Normalisation options are the text service's: reviews and lexicon terms are read with the same ones.
   const textOptions = validate('normalize', NormalizeOptionsSchema, opts.stageOptions.normalize ?? {});
   const segmenter = typeof opts.segmenter === 'string' ? builtinSegmenter(opts.segmenter) : opts.segmenter;
-  const context = buildContext(opts.lexicons as LexiconSource[], opts.builtinLexicons, segmenter, textOptions);
+  const context = buildContext(opts.lexicons as LexiconSource[], opts.builtinLexicons, segmenter, textOptions, opts.dataDir === undefined ? undefined : path.resolve(opts.dataDir));
   const createStage = <D extends StageDefinition | BatchStageDefinition>(def: D, extra?: Record<string, unknown>) =>
     declared(def.create(context, validate(def.name, def.optionsSchema, { ...(opts.stageOptions[def.name] ?? {}), ...(extra ?? {}) })), def) as ReturnType<D['create']>;
 

@@ -11,8 +11,8 @@ import { isHan } from '../util/chars.js';
  * it, and the segmenter taught the multi-character Chinese terms when it
  * keeps a dictionary of its own (see Segmenter.withWords).
  */
-export function buildContext(sources: LexiconSource[], builtin: boolean, segmenter: Segmenter, textOptions: TextOptions): AnalyzerContext {
-  const lexicons: Lexicon[] = [...(builtin ? readBuiltinLexicons() : []), ...sources.map((s, i) => resolveLexiconSource(s, i))];
+export function buildContext(sources: LexiconSource[], builtin: boolean, segmenter: Segmenter, textOptions: TextOptions, data: string = dataDir()): AnalyzerContext {
+  const lexicons: Lexicon[] = [...(builtin ? readBuiltinLexicons(data) : []), ...sources.map((s, i) => resolveLexiconSource(s, i))];
   // Terms are normalised before the segmenter learns them; normalisation never needs the segmenter.
   const termText = new TextService(segmenter, textOptions);
   const set = new LexiconSet(lexicons, termText.normalizeTerm);
@@ -23,5 +23,5 @@ export function buildContext(sources: LexiconSource[], builtin: boolean, segment
   let taught = segmenter;
   if (segmenter.withWords) taught = segmenter.withWords(words);
   else if (segmenter.addWord) for (const w of words) segmenter.addWord(w); // the caller's own segmenter, taught in place
-  return { lexicons: set, text: taught === segmenter ? termText : new TextService(taught, textOptions), dataDir: dataDir() };
+  return { lexicons: set, text: taught === segmenter ? termText : new TextService(taught, textOptions), dataDir: data };
 }

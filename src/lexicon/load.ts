@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { LexiconError } from '../kernel/errors.js';
+import { moduleFile } from '../util/module-file.js';
 import { ENTRY_SCHEMAS, LexiconFileSchema, type Lexicon, type LexiconEntry, type LexiconKind, type LexiconLang } from './schema.js';
 
 /** What a caller may pass as a lexicon: a parsed object or a path to a JSON file. */
@@ -91,29 +92,42 @@ export function resolveLexiconSource(src: LexiconSource, index: number): Lexicon
   return parseLexicon(src, `lexicons[${index}]`);
 }
 
-/** The folder holding the built-in lexicons (and models), found from this module's location. */
+/**
+ * The folder holding the built-in lexicons (and models): found from this
+ * module's location, or, when a bundler moved the code away from the
+ * package, from where `review-triage` resolves beside the bundle.
+ */
 export function dataDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
+  const here = moduleFile();
+  let dir = path.dirname(here);
   for (let i = 0; i < 6; i++) {
     const candidate = path.join(dir, 'data', 'lexicons');
     if (fs.existsSync(candidate)) return path.join(dir, 'data');
     dir = path.dirname(dir);
   }
-  throw new LexiconError('data/lexicons', null, 'built-in lexicon folder not found next to the package');
+  try {
+    const pkg = createRequire(here).resolve('review-triage/package.json');
+    if (fs.existsSync(path.join(path.dirname(pkg), 'data', 'lexicons'))) return path.join(path.dirname(pkg), 'data');
+  } catch {
+    // not resolvable from here: fall through to the error
+  }
+  throw new LexiconError('data/lexicons', null, 'built-in lexicon folder not found next to the package: pass the dataDir option (the data/ folder of review-triage)');
 }
 
-/** Every built-in lexicon, read and validated. */
-export function readBuiltinLexicons(): Lexicon[] {
-  // Read and validated once per process: every analyzer, and the sentiment stage's check of which entries
-  // a caller changed, use the same files. Nothing mutates them (LexiconSet copies entries).
-  builtinCache ??= readBuiltinLexiconFiles();
-  return [...builtinCache];
+/** Every built-in lexicon in `dir` (the data folder; dataDir() by default), read and validated. */
+export function readBuiltinLexicons(dir: string = dataDir()): Lexicon[] {
+  // Read and validated once per process and folder: every analyzer, and the sentiment stage's check of which
+  // entries a caller changed, use the same files. Nothing mutates them (LexiconSet copies entries).
+  let cached = builtinCache.get(dir);
+  if (!cached) builtinCache.set(dir, (cached = readBuiltinLexiconFiles(dir)));
+  return [...cached];
 }
 
-let builtinCache: Lexicon[] | null = null;
+const builtinCache = new Map<string, Lexicon[]>();
 
-function readBuiltinLexiconFiles(): Lexicon[] {
-  const root = path.join(dataDir(), 'lexicons');
+function readBuiltinLexiconFiles(dir: string): Lexicon[] {
+  const root = path.join(dir, 'lexicons');
+  if (!fs.existsSync(root)) throw new LexiconError(root, null, 'no lexicons folder in the data folder (check the dataDir option)');
   const out: Lexicon[] = [];
   for (const lang of fs.readdirSync(root).sort()) {
     const langDir = path.join(root, lang);

@@ -1,4 +1,4 @@
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { stemmer } from 'stemmer';
 import { finishMasked, fnv1a, fnvStep } from '../util/hash.js';
 import type { TriageDoc } from '../kernel/doc.js';
 import type { LexiconScore } from './lexicon-scorer.js';
@@ -351,7 +351,7 @@ export class FeatureExtractor {
     if (word.length > MAX_STEMMED_LENGTH) return word;
     const cached = this.stems.get(word);
     if (cached !== undefined) return cached;
-    const s = /^[a-z]+$/.test(word) ? PorterStemmer.stem(word) : word;
+    const s = /^[a-z]+$/.test(word) ? stemmer(word) : word;
     if (this.stems.size > 50_000) this.stems.clear();
     this.stems.set(word, s);
     return s;

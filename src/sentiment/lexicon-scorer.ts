@@ -387,7 +387,7 @@ export class LexiconScorer {
 /** Built-in sentiment weights by normalised term, to tell which entries a caller changed. */
 function builtinWeights(ctx: AnalyzerContext, lang: LexiconLang): Map<string, number> {
   const out = new Map<string, number>();
-  for (const lex of readBuiltinLexicons()) {
+  for (const lex of readBuiltinLexicons(ctx.dataDir)) {
     if (lex.lang !== lang || lex.kind !== 'sentiment') continue;
     for (const e of lex.entries as Array<{ term: string; weight: number }>) out.set(ctx.text.normalizeTerm(e.term), e.weight);
   }

@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
+import { moduleFile } from '../util/module-file.js';
 import { isHan } from '../util/chars.js';
 import type { ChineseConverter } from './normalize.js';
 
-const require = createRequire(import.meta.url);
+const require = createRequire(moduleFile());
 let converter: ChineseConverter | null = null;
 
 /**

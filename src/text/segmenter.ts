@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { moduleFile } from '../util/module-file.js';
 import { ReviewTriageError } from '../kernel/errors.js';
 
 /**
@@ -24,7 +25,7 @@ export interface Segmenter {
 export const SEGMENTER_NAMES = ['jieba', 'nodejieba'] as const;
 export type SegmenterName = (typeof SEGMENTER_NAMES)[number];
 
-const require = createRequire(import.meta.url);
+const require = createRequire(moduleFile());
 
 interface JiebaInstance {
   cut(text: string, hmm?: boolean): string[];
@@ -102,7 +103,7 @@ interface NodeJieba {
 let nodejieba: NodeJieba | null = null;
 
 /**
- * nodejieba (an optional dependency, compiled from source when installed).
+ * nodejieba (an optional peer dependency the user installs; compiled from source).
  * Its dictionary is process-global, so it is never taught lexicon terms:
  * doing so would change every other analyzer's tokens. Multi-character
  * terms still match as token sequences (see PhraseMatcher).
@@ -115,7 +116,7 @@ export function nodejiebaSegmenter(): Segmenter {
     } catch (cause) {
       throw new ReviewTriageError(
         'SEGMENTER',
-        `nodejieba could not be loaded (${(cause as Error).message}). Install it ("npm install nodejieba", which needs a C++ compiler) or rebuild it ("npm rebuild nodejieba"), or use the default segmenter.`,
+        `nodejieba could not be loaded (${(cause as Error).message}). Install it ("npm install nodejieba @mapbox/node-pre-gyp", which needs a C++ compiler) or rebuild it ("npm rebuild nodejieba"), or use the default segmenter.`,
         { cause },
       );
     }

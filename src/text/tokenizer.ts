@@ -1,13 +1,13 @@
-import TreebankWordTokenizer from 'natural/lib/natural/tokenizers/treebank_word_tokenizer.js';
 import type { Token, TokenType } from '../kernel/doc.js';
 import type { Segmenter } from './segmenter.js';
 import { isIdentityMap, mapEnd, mapStart } from '../util/offsets.js';
 import { isHan } from '../util/chars.js';
+import { splitContractions } from './contractions.js';
 
 /**
  * Splits normalised text into tokens by script: Chinese runs go to the
- * segmenter, Latin runs to natural's Treebank tokenizer (which splits
- * contractions: `isn't` -> `is` + `n't`), and URLs, emails, handles,
+ * segmenter, Latin runs to the contraction splitter (Treebank style:
+ * `isn't` -> `is` + `n't`, see contractions.ts), and URLs, emails, handles,
  * hashtags, numbers, emoji and emoticons are kept whole. One scan over
  * the text: linear in its length, because every unbounded repetition in
  * TOKEN_RE either cannot fail once started (the URL tail, numbers, Latin
@@ -77,7 +77,6 @@ export interface TokenizeHooks {
 }
 
 export class ScriptTokenizer {
-  private readonly treebank = new TreebankWordTokenizer();
   constructor(private readonly segmenter: Segmenter) {}
 
   get segmenterName(): string {
@@ -164,8 +163,8 @@ export class ScriptTokenizer {
   }
 
   private latinPieces(run: string): string[] {
-    // Treebank only earns its cost on contractions; plain words are already tokens.
-    return run.includes("'") || run.includes('’') ? this.treebank.tokenize(straightQuotes(run)) : [run];
+    // Only a run with an apostrophe can hold a contraction; plain words are already tokens.
+    return run.includes("'") || run.includes('’') ? splitContractions(straightQuotes(run)) : [run];
   }
 
   /** Places pieces of a run at their offsets; pieces that do not occur in order are skipped. */

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { splitContractions } from '../src/text/contractions.js';
+import { ScriptTokenizer } from '../src/text/tokenizer.js';
+
+// Expected pieces follow the Penn Treebank convention, written by hand here;
+// bench/natural-parity.mjs checks the splitter against natural's tokenizer on the dev data.
+describe('splitContractions', () => {
+  it('splits each Treebank suffix off its word', () => {
+    expect(splitContractions("isn't")).toEqual(['is', "n't"]);
+    expect(splitContractions("can't")).toEqual(['ca', "n't"]);
+    expect(splitContractions("we'll")).toEqual(['we', "'ll"]);
+    expect(splitContractions("they're")).toEqual(['they', "'re"]);
+    expect(splitContractions("I've")).toEqual(['I', "'ve"]);
+    expect(splitContractions("it's")).toEqual(['it', "'s"]);
+    expect(splitContractions("I'm")).toEqual(['I', "'m"]);
+    expect(splitContractions("she'd")).toEqual(['she', "'d"]);
+  });
+
+  it('matches suffixes in any case', () => {
+    expect(splitContractions("DON'T")).toEqual(['DO', "N'T"]);
+    expect(splitContractions("WE'LL")).toEqual(['WE', "'LL"]);
+  });
+
+  it('splits only before a word boundary', () => {
+    expect(splitContractions("o'clock")).toEqual(["o'clock"]);
+    expect(splitContractions("rock'n'roll")).toEqual(["rock'n'roll"]);
+    expect(splitContractions("'s")).toEqual(["'s"]); // no character before the suffix
+  });
+
+  it('splits again after a suffix only with a fresh character before the next one', () => {
+    expect(splitContractions("shouldn't've")).toEqual(['should', "n't've"]);
+    expect(splitContractions("y'all's")).toEqual(["y'all", "'s"]);
+  });
+
+  it('returns pieces that spell the run', () => {
+    for (const run of ["isn't", "shouldn't've", "o'clock", "we'd", 'plain']) expect(splitContractions(run).join('')).toBe(run);
+  });
+
+  it('is what the tokenizer uses for Latin runs with an apostrophe', () => {
+    const tokenizer = new ScriptTokenizer({ name: 'none', cut: (t) => [t] });
+    expect(tokenizer.tokenize("it isn't bad, we'll see").map((t) => t.norm)).toEqual(['it', 'is', "n't", 'bad', ',', 'we', "'ll", 'see']);
+  });
+
+  it('takes time linear in the run length', () => {
+    const time = (n: number): number => {
+      const run = "a'd".repeat(n);
+      const t0 = performance.now();
+      for (let k = 0; k < 5; k++) splitContractions(run);
+      return performance.now() - t0;
+    };
+    time(20_000);
+    const ratio = time(200_000) / Math.max(time(20_000), 0.05);
+    expect(ratio).toBeLessThan(40);
+  });
+});
