@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isHeldOut } from './lib/split.mjs';
+import { loadFeaturizer } from './lib/featurizer.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -49,22 +50,6 @@ function readJsonl(file) {
     .map((l) => JSON.parse(l));
 }
 
-/** Compiles the TypeScript featurizer to one ESM file under node_modules/.cache (so it finds data/ by walking up). */
-async function loadFeaturizer() {
-  const esbuild = await import('esbuild');
-  const out = path.join(repo, 'node_modules', '.cache', 'review-triage', 'sentiment-training.mjs');
-  await esbuild.build({
-    entryPoints: [path.join(repo, 'scripts', 'lib', 'sentiment-featurizer.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: out,
-    logLevel: 'error',
-  });
-  return import(pathToFileURL(out).href);
-}
 
 function sigmoid(x) {
   return 1 / (1 + Math.exp(-x));
@@ -152,7 +137,7 @@ function printAccuracy(title, by) {
 
 async function main() {
   const dir = devDir();
-  const { createFeaturizer, DENSE_FEATURES } = await loadFeaturizer();
+  const { createFeaturizer, DENSE_FEATURES } = await loadFeaturizer('sentiment');
   const f = createFeaturizer(HASH_BITS);
   const rows = [
     ...readJsonl(path.join(dir, 'zh_shopping_reviews.jsonl')).map((r) => ({ ...r, lang: 'zh' })),

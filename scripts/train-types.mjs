@@ -18,6 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadFeaturizer } from './lib/featurizer.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -89,29 +90,13 @@ export function readJsonl(file) {
     .map((l) => JSON.parse(l));
 }
 
-/** Compiles the TypeScript featurizer to one ESM file under node_modules/.cache (so it finds data/ by walking up). */
-async function loadFeaturizer() {
-  const esbuild = await import('esbuild');
-  const out = path.join(repo, 'node_modules', '.cache', 'review-triage', 'types-training.mjs');
-  await esbuild.build({
-    entryPoints: [path.join(repo, 'scripts', 'lib', 'types-featurizer.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: out,
-    logLevel: 'error',
-  });
-  return import(pathToFileURL(out).href);
-}
 
 /**
  * Every training example, featurised once: { id, source, lang, index, dense,
  * topics (0/1 per model topic), topicWeight, nature (index or -1), natureWeight }.
  */
 export async function loadTypesData(dir = devDir()) {
-  const { createTypesFeaturizer, MODEL_TOPICS, TYPES_DENSE_FEATURES, TYPES_OUTPUTS } = await loadFeaturizer();
+  const { createTypesFeaturizer, MODEL_TOPICS, TYPES_DENSE_FEATURES, TYPES_OUTPUTS } = await loadFeaturizer('types');
   const f = createTypesFeaturizer(HASH_BITS);
   const seen = new Set();
   const examples = [];

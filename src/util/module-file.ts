@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -7,6 +8,7 @@ import { fileURLToPath } from 'node:url';
  * in an ES module.
  */
 export function moduleFile(): string {
-  if (typeof __filename === 'string') return __filename;
+  // `node -e` defines a global __filename of '[eval]' that an ES module also sees: only an absolute path is ours.
+  if (typeof __filename === 'string' && path.isAbsolute(__filename)) return __filename;
   return fileURLToPath(import.meta.url);
 }
