@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isHeldOut } from './lib/split.mjs';
 import { loadFeaturizer } from './lib/featurizer.mjs';
+import { devDataDir, readJsonl, shuffle } from './lib/training.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -33,22 +34,14 @@ const PRUNE = env('SENT_PRUNE', 0.06);
 const SCALE = 1000;
 
 function devDir() {
-  const shared = process.env.REVIEW_TRIAGE_SHARED ?? path.resolve(repo, '..', 'shared');
-  const dir = path.join(shared, 'data', 'dev');
-  if (!fs.existsSync(dir)) {
-    console.error(`No dev data at ${dir}: set REVIEW_TRIAGE_SHARED to the shared folder.`);
+  const dir = devDataDir();
+  if (!dir) {
+    console.error('No dev data at ../shared/data/dev: set REVIEW_TRIAGE_SHARED to the shared folder.');
     process.exit(1);
   }
   return dir;
 }
 
-function readJsonl(file) {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l));
-}
 
 
 function sigmoid(x) {
@@ -88,21 +81,6 @@ class Model {
   }
 }
 
-/** Deterministic shuffle (mulberry32) so two runs write the same model. */
-function shuffle(a, seed = 42) {
-  let s = seed;
-  const rnd = () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
-}
 
 function train(examples, denseCount) {
   const m = new Model(HASH_BITS, denseCount);

@@ -19,6 +19,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadFeaturizer } from './lib/featurizer.mjs';
+import { devDataDir, readJsonl, shuffle } from './lib/training.mjs';
+
+export { readJsonl };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -76,19 +79,8 @@ export function weakTopics(row) {
 /** The source of a row: its id prefix (os10, aic18, asap, jdnike, zj19, mds, se16, mams). */
 export const sourceOf = (id) => id.split('-')[0];
 
-export function devDir() {
-  const shared = process.env.REVIEW_TRIAGE_SHARED ?? path.resolve(repo, '..', 'shared');
-  const dir = path.join(shared, 'data', 'dev');
-  return fs.existsSync(dir) ? dir : null;
-}
+export const devDir = devDataDir;
 
-export function readJsonl(file) {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l));
-}
 
 
 /**
@@ -130,21 +122,6 @@ export async function loadTypesData(dir = devDir()) {
   return { examples, counts, topics: MODEL_TOPICS, dense: TYPES_DENSE_FEATURES, outputs: TYPES_OUTPUTS };
 }
 
-/** Deterministic shuffle (mulberry32) so two runs write the same model. */
-function shuffle(a, seed) {
-  let s = seed;
-  const rnd = () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
-}
 
 /**
  * Trains on every example whose source is not in `exclude` and returns the

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SEVERITY_LEVELS, type SeverityLevel } from '../types.js';
 import { COLUMN_FIELDS } from './columns.js';
 import { ENCODINGS, type Encoding } from './encoding.js';
@@ -203,16 +203,21 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   throw new UsageError(`unknown ${flag} "${value}" (expected ${allowed.join(', ')})`);
 }
 
-/** Parses argv (without `node` and the script). Throws UsageError when it does not make sense. */
-export function parseCliArgs(argv: string[]): CliCommand {
-  let parsed;
+/** node:util's parseArgs with positionals, strict; its errors become UsageErrors (shared by every subcommand). */
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+export function strictArgs<const O extends OptionsConfig>(argv: string[], options: O): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>> {
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
     // node:util's messages name the option; drop its hint about "--" which does not apply here.
     throw new UsageError((e as Error).message.replace(/\. To specify a positional.*$/s, ''));
   }
-  const { values, positionals } = parsed;
+}
+
+/** Parses argv (without `node` and the script). Throws UsageError when it does not make sense. */
+export function parseCliArgs(argv: string[]): CliCommand {
+  const { values, positionals } = strictArgs(argv, OPTIONS);
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
 

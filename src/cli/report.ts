@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { createAnalyzer as createLibraryAnalyzer, type Analyzer } from '../analyzer/analyzer.js';
 import { ReviewTriageError } from '../kernel/errors.js';
 import { describeIssues, parseReviewInput } from '../kernel/review.js';
 import { REPORT_LOCALES, renderReport, type ReportLocale } from '../report/index.js';
-import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, formatFromExtension, INPUT_FORMATS, UsageError, type InputFormat } from './args.js';
+import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, formatFromExtension, INPUT_FORMATS, strictArgs, UsageError, type InputFormat } from './args.js';
 import type { CliIO } from './io.js';
 import { readLines, readRecords, SourceError } from './readers.js';
 
@@ -53,13 +52,7 @@ interface ReportCommand {
 
 /** Parses the arguments after "report". Null means help was asked for. */
 export function parseReportArgs(argv: string[]): ReportCommand | null {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError((e as Error).message.replace(/\. To specify a positional.*$/s, ''));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = strictArgs(argv, OPTIONS);
   if (values.help) return null;
   if (positionals.length !== 1) throw new UsageError(positionals.length ? `"report" takes one input file, got ${positionals.length}` : 'missing input file for "report"');
   const file = positionals[0]!;

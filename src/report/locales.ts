@@ -1,4 +1,5 @@
 import type { Nature, SeverityLevel, SpamKind, Topic } from '../types.js';
+import { ZH_TOPIC } from '../severity/reasons.js';
 
 /** Report UI languages: the same codes as the analysis messages (`reasonLanguage`). */
 export const REPORT_LOCALES = ['en', 'zh'] as const;
@@ -295,19 +296,7 @@ const zh: ReportStrings = {
   footer: { version: 'review-triage {v}', options: '选项', timeZone: '时区', generatedAt: '生成时间', computed: '标签、严重程度、队列、分组和预警均来自 analyzeBatch；本页面只负责展示。' },
   levels: { critical: '紧急', high: '高', medium: '中', low: '低' },
   natures: { genuine_complaint: '真实投诉', malicious_attack: '恶意攻击', misunderstanding: '误解' },
-  topics: {
-    quality: '质量',
-    logistics: '物流',
-    service: '服务',
-    mismatch: '货不对板',
-    price: '价格',
-    false_advertising: '虚假宣传',
-    counterfeit: '假货',
-    safety: '安全',
-    livestream: '直播',
-    other: '其他',
-    all: '全部差评',
-  },
+  topics: { ...ZH_TOPIC, all: '全部差评' },
   spamKinds: { advertising: '广告', duplicate: '重复', flood: '刷屏', template: '模板', gibberish: '乱码', irrelevant: '无关' },
   dimensions: { platform: '平台', product: '商品', channel: '渠道', country: '国家' },
 };

@@ -37,7 +37,8 @@ const ZH_TRIGGER: Record<Trigger, string> = {
   loss: '反映损失或问题反复出现',
 };
 
-const ZH_TOPIC: Record<Topic, string> = {
+/** Chinese names of the topics, for messages (the report's UI uses them too). */
+export const ZH_TOPIC: Record<Topic, string> = {
   quality: '质量',
   logistics: '物流',
   service: '服务',
