@@ -1,4 +1,6 @@
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as Echarts from 'echarts';
+import { moduleFile } from '../util/module-file.js';
 import { esc } from './html.js';
 
 /** The CJK-capable font stack used by the page and inside the charts. */
@@ -15,6 +17,13 @@ export const COLORS = {
   levels: { critical: '#b71c1c', high: '#ef6c00', medium: '#f9a825', low: '#90a4ae' } as Record<string, string>,
 };
 
+let echarts: typeof Echarts | null = null;
+
+/** ECharts, loaded on the first chart: importing the library should not pay for the report's chart engine. */
+function echartsLib(): typeof Echarts {
+  return (echarts ??= createRequire(moduleFile())('echarts') as typeof Echarts);
+}
+
 /**
  * Renders an ECharts option to an SVG string on the server (no DOM, no
  * script in the page): the report stays one static, offline file.
@@ -22,8 +31,8 @@ export const COLORS = {
  * CJK font stack on chart text (an inline font list with quotes would break
  * the style attribute ECharts writes).
  */
-export function svgChart(option: echarts.EChartsCoreOption, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+export function svgChart(option: Echarts.EChartsCoreOption, width: number, height: number): string {
+  const chart = echartsLib().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: 'sans-serif' }, ...option });
     return chart.renderToSVGString();
@@ -33,7 +42,7 @@ export function svgChart(option: echarts.EChartsCoreOption, width: number, heigh
 }
 
 /** A chart in a <figure>: `data-chart` names it for the tests and the print layout. */
-export function chartFigure(name: string, caption: string, option: echarts.EChartsCoreOption, width = 960, height = 280): string {
+export function chartFigure(name: string, caption: string, option: Echarts.EChartsCoreOption, width = 960, height = 280): string {
   return `<figure class="chart" data-chart="${esc(name)}"><figcaption>${esc(caption)}</figcaption>${svgChart(option, width, height)}</figure>`;
 }
 
