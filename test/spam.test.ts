@@ -41,7 +41,7 @@ describe('spam stage: advertising disguises', () => {
     ['spelled-out dot', '同款去 goodbuy点com 看看，全网最低'],
     ['看我主页', '想要的看我主页，链接在那'],
     ['shop-name plug', '我买的才二十块，搜店铺惠多多旗舰'],
-    ['English channel plug', 'Nice song! Please check out my channel for covers'],
+    ['English channel plug', 'Nice song! Come and see my channel, covers every week'],
     ['English subscribe plea', 'please subscribe to me, I upload every day'],
     ['English link', 'great vid https://example.com/free-prizes'],
   ])('finds %s', (_name, text) => {
