@@ -38,6 +38,9 @@ export const FAMILIES = {
   'wechat-cue-runs': (n) => fill('加v加v', n),
   'qq-digits': (n) => fill('qq1', n),
   'spaced-dots': (n) => fill('ab . ', n),
+  // English severity patterns (src/severity/patterns.ts): their starters repeated with no ending.
+  'severity-pattern-starters': (n) => fill('both hair in the third time kept ', n),
+  'pest-then-long-word': (n) => 'hair ' + fill('abcdefghij', n - 5),
   'at-words': (n) => fill('@ab', n),
   'hash-runs': (n) => fill('#a', n),
   'plus-v': (n) => fill('+v ', n),

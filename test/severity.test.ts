@@ -109,6 +109,50 @@ describe('severity triggers (English)', () => {
   });
 });
 
+describe('English productive patterns (repeated failures, contamination)', () => {
+  it.each([
+    ['a counted return', 'That is the fifth time I have returned it to them for the same fault'],
+    ['a recurring fault', 'The speaker keeps disconnecting from my phone every evening'],
+    ['several units', 'We ordered two and both of them stopped working within a month'],
+    ['counted repairs', 'The hinge was repaired three times and it is loose again'],
+  ])('%s is a repeated loss: high', (_name, text) => {
+    const s = sev(text, complaint(['quality']));
+    expect(s.level).toBe('high');
+    expect(s.evidence.some((e) => e.source === 'rule' && e.label === 'loss')).toBe(true);
+  });
+  it('a pest in the food is critical, whatever the topics say', () => {
+    expect(sev('Halfway through we noticed a cockroach in the fried rice', complaint(['service'])).level).toBe('critical');
+  });
+  it('a negated finding does not count', () => {
+    const s = sev('Clean place, and no hair in my noodles this time, only slow service', complaint(['service']));
+    expect(s.level).not.toBe('critical');
+    expect(s.evidence.some((e) => e.source === 'rule')).toBe(false);
+  });
+  it('buying again for the third time is not a failure', () => {
+    const s = sev('This is the third time I ordered these socks, they fit well', { sentiment: pos(), negative: null });
+    expect(s.level).toBe('low');
+  });
+  it('a bug in software is not food contamination', () => {
+    expect(sev('There is a bug in the settings menu of the app', complaint(['quality'])).level).not.toBe('critical');
+  });
+});
+
+describe('a critique of a book or film', () => {
+  it('plot and acting alone stay low, with the reason', () => {
+    const s = sev('A terrible movie: the plot drags and the actors look bored in every scene', complaint(['quality']));
+    expect(s.level).toBe('low');
+    expect(s.reasons.join(' ')).toMatch(/critique of the work/);
+  });
+  it('a defect of the copy is still a complaint', () => {
+    const s = sev('The book arrived damaged and the author signature page was torn out, I want my money back', complaint(['quality']));
+    expect(LEVEL_RANK[s.level]).toBeGreaterThanOrEqual(LEVEL_RANK.medium);
+  });
+  it('workCritiqueTerms 0 turns the rule off', () => {
+    const off = build({ stageOptions: { severity: { workCritiqueTerms: 0 } } });
+    expect(sev('A terrible movie: the plot drags and the actors look bored in every scene', complaint(['quality']), {}, off).level).toBe('medium');
+  });
+});
+
 describe('engagement raises, never lowers', () => {
   const text = '快递送了一个星期才到，包装也压坏了';
   it('a highly liked, pinned or much-replied complaint goes up one level', () => {

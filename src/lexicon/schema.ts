@@ -42,11 +42,11 @@ export const ENTRY_SCHEMAS = {
     .strict(),
   /** Spam cues (lures, template phrases...). */
   spam: z.object({ term, kind: z.enum(SPAM_KINDS), weight: z.number().min(0).max(5).optional(), note }).strict(),
-  /** Severity triggers: `trigger` names the rule (safety, legal, fraud, escalate, intensity...); `mild` marks a hedge (感觉, 一般) that keeps a complaint low. */
+  /** Severity triggers: `trigger` names the rule (safety, legal, fraud, escalate, intensity...); `mild` marks a hedge (感觉, 一般) that keeps a complaint low; `work` names a creative work's content (plot, author, actors): a complaint about that alone is a matter of taste the seller cannot fix. */
   severity: z
     .object({
       term,
-      trigger: z.enum(['safety', 'legal', 'fraud', 'escalate', 'intensity', 'loss', 'mild']),
+      trigger: z.enum(['safety', 'legal', 'fraud', 'escalate', 'intensity', 'loss', 'mild', 'work']),
       weight: z.number().min(0).max(5).optional(),
       note,
     })

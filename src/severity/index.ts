@@ -78,6 +78,7 @@ function readBasis(doc: TriageDoc, scanner: TriggerScanner, o: SeverityOptions):
     totals: hits.totals,
     terms,
     mild: hits.mild,
+    work: hits.work,
     words: hits.words,
     complaint,
     sentimentScore: sentimentKnown ? s.score : -Math.min(1, 0.2 * cueSum),

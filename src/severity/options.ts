@@ -43,6 +43,12 @@ export const SeverityOptionsSchema = z
     pinnedRaises: z.boolean().default(true),
     /** Highest level engagement alone can lift a review to. */
     engagementMaxLevel: z.enum(SEVERITY_LEVELS).default('critical'),
+    /**
+     * Distinct terms naming a creative work's content (severity lexicon entries with trigger `work`:
+     * plot, author, actors) that make a complaint with no harm, fraud, escalation or loss a critique of
+     * the work: low, since the seller cannot fix a book's plot. 0 turns the rule off.
+     */
+    workCritiqueTerms: z.number().int().min(0).default(2),
     /** Language of `reasons`: English or Chinese. */
     reasonLanguage: z.enum(['en', 'zh']).default('en'),
     /** Replaces built-in action lists by key (same shape as data/actions/actions.json). */

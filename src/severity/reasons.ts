@@ -8,6 +8,7 @@ export interface ReasonText {
   trigger(t: Trigger, terms: string[] | undefined): string;
   topics(topics: readonly Topic[]): string;
   mild: string;
+  workCritique: string;
   abuseOnly: string;
   spam: string;
   minorComplaint: string;
@@ -58,6 +59,7 @@ const EN: ReasonText = {
   },
   topics: (topics) => `A complaint about ${topics.join(', ')}.`,
   mild: 'Worded mildly: minor dissatisfaction.',
+  workCritique: "A critique of the work's content (plot, writing, acting), not of the goods or the service.",
   abuseOnly: 'Insults without a described experience: keep evidence rather than compensate.',
   spam: 'Spam rather than a customer complaint: handle through moderation.',
   minorComplaint: 'A minor complaint: normal queue.',
@@ -78,6 +80,7 @@ const ZH: ReasonText = {
   },
   topics: (topics) => `投诉内容：${topics.map((t) => ZH_TOPIC[t]).join('、')}。`,
   mild: '措辞温和：轻微不满。',
+  workCritique: '是对作品内容（情节、文笔、表演）的评价，不是商品或服务的问题。',
   abuseOnly: '只有辱骂，没有具体经历：保留证据，不必补偿。',
   spam: '是垃圾信息而不是顾客投诉：按内容审核处理。',
   minorComplaint: '轻微投诉：正常排队处理。',

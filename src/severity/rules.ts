@@ -12,6 +12,8 @@ export interface SeverityInput {
   words?: number;
   /** Softeners found in the text (`有点`, `slightly`). */
   mild?: number;
+  /** Distinct terms naming a creative work's content (`plot`, `author`). */
+  work?: number;
   /** Lexicon terms that fired, per trigger, for the reasons. */
   terms: Partial<Record<Trigger, string[]>>;
   /** Whether the review complains at all (negative sentiment, a classified complaint, a low rating...). */
@@ -92,6 +94,13 @@ export function decideSeverity(input: SeverityInput, o: SeverityOptions): Severi
     if (rank === 1 && o.mildStaysLow && (input.mild ?? 0) > 0 && !anyStrong) {
       rank = 0;
       reasons.push(say.mild);
+    }
+    // A book's plot or a film's acting: taste, not a defect. Anger may be strong; harm, fraud, escalation or loss is not.
+    const goodsTopic = input.topics.some((x) => x !== 'quality' && x !== 'other');
+    const onlyWords = t.safety + t.legal + t.fraud + t.escalate + t.loss === 0;
+    if (rank === 1 && o.workCritiqueTerms > 0 && (input.work ?? 0) >= o.workCritiqueTerms && onlyWords && !goodsTopic) {
+      rank = 0;
+      reasons.push(say.workCritique);
     }
   }
   // Insults with no concrete topic: the classifier found nothing to fix, only abuse to document.

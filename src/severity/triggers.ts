@@ -5,6 +5,7 @@ import type { LexiconLang } from '../lexicon/schema.js';
 import { PhraseMatcher } from '../lexicon/matcher.js';
 import type { Evidence } from '../types.js';
 import { bitmap, hasBit, setBit } from '../util/bits.js';
+import { scanSeverityPatterns } from './patterns.js';
 
 export const TRIGGERS = ['safety', 'legal', 'fraud', 'escalate', 'intensity', 'loss'] as const;
 export type Trigger = (typeof TRIGGERS)[number];
@@ -14,6 +15,8 @@ export interface TriggerHits {
   totals: Record<Trigger, number>;
   /** Hedges and softeners found (`感觉`, `有点`, `slightly`): a sign of mild dissatisfaction. */
   mild: number;
+  /** Distinct terms naming a creative work's content (`plot`, `author`, `actors`): the review may critique a book or film, not the goods. */
+  work: number;
   /** Chinese and Latin word tokens where matching started (a cue's later tokens are not counted): the review's length in words. */
   words: number;
   evidence: Evidence[];
@@ -21,7 +24,7 @@ export interface TriggerHits {
 
 interface Cue {
   /** `mild` marks a hedge (`severity` entries with trigger `mild`, and softeners from the intensifiers lexicon): not a trigger of its own. */
-  trigger: Trigger | 'mild';
+  trigger: Trigger | 'mild' | 'work';
   weight: number;
 }
 
@@ -60,7 +63,7 @@ export class TriggerScanner {
     for (const lang of ['zh', 'en'] as LexiconLang[]) {
       for (const e of ctx.lexicons.get(lang, 'severity')) {
         entries.push({ term: e.term, payload: { trigger: e.trigger, weight: e.weight ?? 1 } });
-        if (e.trigger !== 'mild' && e.term.length >= 2) this.embedded.push({ term: e.term, trigger: e.trigger, weight: e.weight ?? 1 });
+        if (e.trigger !== 'mild' && e.trigger !== 'work' && e.term.length >= 2) this.embedded.push({ term: e.term, trigger: e.trigger, weight: e.weight ?? 1 });
       }
     }
     this.cues = new PhraseMatcher(ctx.text.tokenizeTerm, entries);
@@ -78,6 +81,7 @@ export class TriggerScanner {
   scan(doc: TriageDoc): TriggerHits {
     const totals = emptyTotals();
     let mild = 0;
+    const workTerms = new Set<string>();
     const evidence: Evidence[] = [];
     const tokens = doc.tokens;
     let words = 0;
@@ -104,6 +108,7 @@ export class TriggerScanner {
       if (!this.negated(tokens, i)) {
         const { trigger, weight } = hit.payload;
         if (trigger === 'mild') mild++;
+        else if (trigger === 'work') workTerms.add(hit.term);
         else {
           totals[trigger] += weight;
           evidence.push(doc.spanEvidence(t.nStart, tokens[to - 1]!.nEnd, { source: 'lexicon', rule: hit.term, weight, label: trigger }));
@@ -111,7 +116,8 @@ export class TriggerScanner {
       }
       i = to;
     }
-    return { totals, mild, words, evidence };
+    scanSeverityPatterns(doc, { totals, evidence });
+    return { totals, mild, work: workTerms.size, words, evidence };
   }
 
   private mayStartMild(c: number): boolean {
