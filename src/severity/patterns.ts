@@ -1,7 +1,6 @@
 import type { Token, TriageDoc } from '../kernel/doc.js';
 import { negationDistance } from '../document/structure.js';
 import type { Evidence } from '../types.js';
-import type { Trigger } from './triggers.js';
 
 /**
  * Productive English phrasing the severity lexicon cannot list term by term
@@ -12,10 +11,13 @@ import type { Trigger } from './triggers.js';
  * text. Every gap is a bounded run of one character class and no group
  * repeats another quantifier, so a scan is linear in the text's length.
  */
+/** The triggers these rules feed (of ./triggers.ts TRIGGERS; named here so the scanner can import this module). */
+type PatternTrigger = 'loss' | 'safety';
+
 interface SeverityPattern {
   /** Evidence rule name. */
   id: string;
-  trigger: Trigger;
+  trigger: PatternTrigger;
   weight: number;
   regex: RegExp;
 }
@@ -46,7 +48,7 @@ const PATTERNS: readonly SeverityPattern[] = [
 ];
 
 /** Runs the patterns over a review's normalised text (English-bearing reviews only: the rules are English). */
-export function scanSeverityPatterns(doc: TriageDoc, into: { totals: Record<Trigger, number>; evidence: Evidence[] }): void {
+export function scanSeverityPatterns(doc: TriageDoc, into: { totals: Record<PatternTrigger, number>; evidence: Evidence[] }): void {
   if (!/[A-Za-z]/.test(doc.normalized)) return;
   const text = doc.normalized;
   for (const p of PATTERNS) {
