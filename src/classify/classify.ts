@@ -2,6 +2,7 @@ import type { TriageDoc } from '../kernel/doc.js';
 import type { Evidence, Nature, NegativeResult, Topic } from '../types.js';
 import { TOPICS } from '../types.js';
 import { analyzeClauses, type ClauseInfo } from './clauses.js';
+import { addPatternHits } from './patterns.js';
 import { decideWithModel, natureModelOn, type ModelOptions, type TypesRuntime } from './combine.js';
 import type { CueHit, CueTable } from './cues.js';
 import { decideNature, natureEvidence, scoreNature, type NatureOptions, type NatureScores } from './nature.js';
@@ -62,7 +63,7 @@ export function classifyNegative(doc: TriageDoc, cues: CueTable, opts: ClassifyO
 
 /** The cue pass both the rules and the model read: hits, clause structure, topic and nature cue scores. */
 export function analyzeCues(doc: TriageDoc, cues: CueTable): { hits: CueHit[]; clauses: ClauseInfo; ts: TopicScores; scores: NatureScores } {
-  const hits = cues.match(doc.tokens, doc.normalized);
+  const hits = addPatternHits(doc, cues.match(doc.tokens, doc.normalized));
   const clauses = analyzeClauses(doc.tokens, hits);
   const ts = scoreTopics(hits, clauses);
   let topicCueHits = 0;

@@ -47,6 +47,9 @@ export interface CueRoles {
   contrast: boolean;
 }
 
+/** Cue terms of the productive patterns (./patterns.ts) start with this, lexicon terms never do. */
+export const PATTERN_TERM_PREFIX = 'pattern:';
+
 /** Problem cues start at this weight (see the topics lexicon description). */
 export const PROBLEM_WEIGHT = 2;
 

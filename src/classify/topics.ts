@@ -1,7 +1,7 @@
 import type { TriageDoc } from '../kernel/doc.js';
 import { TOPICS, type Evidence, type Topic } from '../types.js';
 import type { ClauseInfo } from './clauses.js';
-import type { CueHit } from './cues.js';
+import { PATTERN_TERM_PREFIX, type CueHit } from './cues.js';
 
 export interface TopicOptions {
   minTopicScore: number;
@@ -84,10 +84,10 @@ export function topicEvidence(doc: TriageDoc, hits: CueHit[], ts: TopicScores, t
   }
 }
 
-/** A lexicon evidence for one hit, offsets mapped to the original text. */
+/** Evidence for one hit (a lexicon term, or a productive pattern of ./patterns.ts), offsets mapped to the original text. */
 export function cueEvidence(doc: TriageDoc, hit: CueHit, rule: string, weight: number, label: string, note?: string): Evidence {
   const { start, end } = doc.toOriginal(hit.nStart, hit.nEnd);
-  const e: Evidence = { source: 'lexicon', rule, match: doc.original.slice(start, end), start, end, weight, label };
+  const e: Evidence = { source: rule.startsWith(PATTERN_TERM_PREFIX) ? 'rule' : 'lexicon', rule, match: doc.original.slice(start, end), start, end, weight, label };
   if (note !== undefined) e.note = note;
   return e;
 }
