@@ -151,3 +151,14 @@ describe('a merchant export through the CLI', () => {
     expect(zoneOffsetMinutes('America/New_York', Date.UTC(2026, 0, 15))).toBe(-300);
   });
 });
+
+describe('docs/merchant.md', () => {
+  it('its CSV export through the CLI prints the slice lines the page shows', async () => {
+    const page = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'docs', 'merchant.md'), 'utf8');
+    const block = (lang: string) => new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(page)![1]!;
+    const r = await run(['analyze', file('export-doc.csv', block('csv')), '--summary', '--utc-offset', '8', '--slice-by', '生产批次']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: CSV columns that are not review fields go to "meta": 生产批次');
+    for (const line of block('text').trimEnd().split('\n')) expect(r.stdout).toContain(line);
+  });
+});
