@@ -36,6 +36,9 @@ export {
 export type { BatchResult } from './context/batch-result.js';
 export type { CampaignGroup } from './spam/batch/types.js';
 export { ALERT_KINDS, ALERT_LEVELS, type QueueEntry, type Summary, type ThemeTerm, type DailyPoint, type Alert, type AlertKind, type AlertLevel } from './triage/types.js';
+export type { Slice, SliceValue, SliceTopic, SlicePeriod, ResponsePlan } from './schema/batch.js';
+export { LOCALES, CRISIS_PLANS, type Locale } from './schema/labels.js';
+export { MERCHANT_FIELDS, type MerchantField } from './kernel/review.js';
 
 // Errors: every deliberate error is a ReviewTriageError with a stable `code`.
 export { ReviewTriageError, InputError, OptionsError, LexiconError, PipelineError, type ErrorCode, type ValidationIssue } from './kernel/errors.js';
@@ -78,6 +81,9 @@ export {
   ThemeTermSchema,
   DailyPointSchema,
   SummarySchema,
+  SliceSchema,
+  SliceValueSchema,
+  ResponsePlanSchema,
   AlertSchema,
   BatchResultSchema,
 } from './schema/index.js';

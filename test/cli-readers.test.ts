@@ -63,10 +63,10 @@ describe('readCsv', () => {
     const csv = '\uFEFFID,Text,rating,Likes,pinned,timestamp,extra\r\n7,"two\r\nlines",4.5,3,YES,1700000000000,z\r\n\r\n8,plain,,,,2024-01-02,\r\n';
     const records = await collect(readCsv(linesOf(csv), { onWarning: (w) => warnings.push(w) }));
     expect(records).toEqual([
-      { line: 2, input: { id: '7', text: 'two\nlines', rating: 4.5, likes: 3, pinned: true, timestamp: 1700000000000 } },
+      { line: 2, input: { id: '7', text: 'two\nlines', rating: 4.5, likes: 3, pinned: true, timestamp: 1700000000000, meta: { extra: 'z' } } },
       { line: 5, input: { id: '8', text: 'plain', timestamp: '2024-01-02' } },
     ]);
-    expect(warnings).toEqual(['ignoring CSV columns that are not review fields: extra']);
+    expect(warnings).toEqual(['CSV columns that are not review fields go to "meta": extra']);
   });
 
   it('reports rows with the wrong number of fields and an unterminated quote, then reads on from the next line', async () => {
@@ -190,6 +190,10 @@ describe('argument parsing', () => {
       maxLexiconBytes: 20 * 1024 * 1024,
       summary: false,
       selection: { minSeverity: null, sort: 'input', top: null },
+      locale: null,
+      utcOffset: null,
+      sliceBy: [],
+      coreProducts: null,
     });
   });
 

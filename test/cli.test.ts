@@ -125,10 +125,12 @@ describe('cli: JSONL input', () => {
       expect(r.stderr).toContain(`${name}:2: invalid JSON`);
       expect(r.stderr).toMatch(new RegExp(`${escape(name)}:3: invalid review: rating`));
       expect(r.stderr).toContain(`${name}:5: expected a review object or a JSON string, got an array`);
-      expect(r.stderr).toMatch(new RegExp(`${escape(name)}:8: invalid review: .*colour`));
-      expect(r.stderr).toContain('4 of 7');
+      // An unknown key is not a bad line: it goes to meta, with one warning naming it.
+      expect(r.stderr).toContain('warning: keys that are not review fields went to "meta": colour');
+      expect(r.stderr).toContain('3 of 7');
       // Good lines keep their order; the bare string gets its line number as id.
-      expect(jsonLines(r.stdout).map((a) => a.id)).toEqual(['ok-1', '6', 'ok-2']);
+      expect(jsonLines(r.stdout).map((a) => a.id)).toEqual(['ok-1', '6', 'ok-2', '8']);
+      expect(jsonLines(r.stdout)[3]!.meta).toEqual({ colour: 'red' });
       expect(jsonLines(r.stdout)[1]!.text).toBe('包装很用心，下次还会再买');
     }
   });
@@ -202,7 +204,7 @@ describe('cli: CSV input', () => {
   it('maps header names in any case, warns about unknown columns and names a badly typed field', async () => {
     const r = await run(['analyze', fixture('typed.csv')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('warning: ignoring CSV columns that are not review fields: colour');
+    expect(r.stderr).toContain('warning: CSV columns that are not review fields go to "meta": colour');
     expect(r.stderr).toMatch(/typed\.csv:2: invalid review: rating/);
     expect(jsonLines(r.stdout).map((a) => [a.id, a.text])).toEqual([['3', '很好用']]);
   });

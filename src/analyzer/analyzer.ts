@@ -14,6 +14,7 @@ import type { LexiconSource } from '../lexicon/load.js';
 import { builtinSegmenter, SEGMENTER_NAMES, type Segmenter } from '../text/segmenter.js';
 import { NormalizeOptionsSchema } from '../text/service.js';
 import type { Analysis } from '../types.js';
+import { LOCALES, type Locale } from '../schema/labels.js';
 import { runBatch } from './batch.js';
 import { buildContext } from './context.js';
 import { BUILTIN_BATCH_STAGES, BUILTIN_STAGES, builtinProviderOf } from './registry.js';
@@ -48,10 +49,26 @@ export const AnalyzerOptionsSchema = z
     dataDir: z.string().min(1).optional(),
     /** Characters of one review analysed at most. */
     maxTextLength: z.number().int().min(1).default(DEFAULT_MAX_TEXT_LENGTH),
+    /**
+     * The merchant's language for everything written for a person: severity reasons and actions, alert messages
+     * and response plans. Passed to every stage that has a `locale` option, unless its stageOptions set one.
+     */
+    locale: z.enum(LOCALES).optional(),
   })
   .strict();
 
 export type AnalyzerOptions = z.input<typeof AnalyzerOptionsSchema>;
+
+/**
+ * A stage's options with the analyzer's `locale` added when the stage has a
+ * `locale` option and its own options set neither it nor the deprecated
+ * `reasonLanguage` (which stays an alias of `locale` in severity).
+ */
+function withLocale(def: { optionsSchema: z.ZodType }, given: Record<string, unknown>, locale: Locale | undefined): Record<string, unknown> {
+  if (locale === undefined || 'locale' in given || 'reasonLanguage' in given) return given;
+  const shape = (def.optionsSchema as unknown as { shape?: Record<string, unknown> }).shape;
+  return shape && 'locale' in shape ? { ...given, locale } : given;
+}
 
 /** Options for one analyzeBatch call: per batch stage, by name, overriding the analyzer's stageOptions. */
 export type BatchOptions = Record<string, Record<string, unknown>>;
@@ -103,7 +120,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const segmenter = typeof opts.segmenter === 'string' ? builtinSegmenter(opts.segmenter) : opts.segmenter;
   const context = buildContext(opts.lexicons as LexiconSource[], opts.builtinLexicons, segmenter, textOptions, opts.dataDir === undefined ? undefined : path.resolve(opts.dataDir));
   const createStage = <D extends StageDefinition | BatchStageDefinition>(def: D, extra?: Record<string, unknown>) =>
-    declared(def.create(context, validate(def.name, def.optionsSchema, { ...(opts.stageOptions[def.name] ?? {}), ...(extra ?? {}) })), def) as ReturnType<D['create']>;
+    declared(def.create(context, validate(def.name, def.optionsSchema, withLocale(def, { ...(opts.stageOptions[def.name] ?? {}), ...(extra ?? {}) }, opts.locale))), def) as ReturnType<D['create']>;
 
   const pipeline = new Pipeline<Stage>(
     BUILTIN_STAGES.filter((d) => !opts.disable.includes(d.name)).map((d) => createStage(d)),
@@ -162,7 +179,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         if (typeof onReview === 'function') onReview(i + 1, inputs.length);
       }
       const stages = batchPipeline.list().map((s) => overrides.get(s.name) ?? s);
-      return runBatch(docs, stages, pipeline.list(), batchOptions, (d) => projector.project(d));
+      return runBatch(docs, stages, pipeline.list(), batchOptions, (d, ms) => projector.project(d, ms));
     },
   };
 }

@@ -21,7 +21,7 @@ export function runBatch(
   stages: readonly BatchStage[],
   perReview: readonly Stage[],
   options: Record<string, unknown>,
-  project: (doc: TriageDoc) => Analysis,
+  project: (doc: TriageDoc, ms: number | null) => Analysis,
 ): BatchResult {
   const result: BatchResult = { items: [] };
   // Times are parsed once here: every batch stage that places reviews in time reads these.
@@ -34,6 +34,6 @@ export function runBatch(
     for (const s of redeciders) s.redecide!(doc);
   }
   for (const stage of stages) if (stage.phase !== 'facts') stage.run(state);
-  result.items = docs.map(project);
+  result.items = docs.map((d, i) => project(d, times[i]!));
   return result;
 }

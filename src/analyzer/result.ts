@@ -8,6 +8,7 @@ import { SEVERITY } from '../severity/slots.js';
 import { SPAM } from '../spam/slots.js';
 import type { Analysis } from '../types.js';
 import { timestampIssue } from '../kernel/timestamp.js';
+import { reviewEcho } from '../kernel/review.js';
 
 const BUILTIN_OUTPUTS = new Set([SENTIMENT, NEGATIVE, SPAM, SEVERITY].map((s) => s.output));
 
@@ -22,9 +23,11 @@ export class ResultProjector {
 
   constructor(private readonly pipeline: Pipeline<Stage>) {}
 
-  project(doc: TriageDoc): Analysis {
+  /** `ms`: the review's time when the batch has parsed it already. */
+  project(doc: TriageDoc, ms?: number | null): Analysis {
     const a: Analysis = {
       id: doc.review.id,
+      ...reviewEcho(doc.review, ms),
       text: doc.review.text,
       language: doc.language,
       sentiment: doc.get(SENTIMENT),

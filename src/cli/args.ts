@@ -41,7 +41,18 @@ export type CliCommand =
       /** Print the digest on standard output (results then go only to --out). */
       summary: boolean;
       selection: Selection;
+      /** Language of reasons, actions and alerts; null = the analyzer's default. */
+      locale: 'en' | 'zh' | null;
+      /** Days are cut at this offset (from --utc-offset or --tz); null = UTC. */
+      utcOffset: UtcOffset | null;
+      /** Extra meta keys to slice by. */
+      sliceBy: string[];
+      /** Level-2 core products; null = the top N by volume. */
+      coreProducts: string[] | null;
     };
+
+/** A fixed offset, or a time zone whose offset is read at the batch's latest review. */
+export type UtcOffset = { minutes: number } | { timeZone: string };
 
 /** The command line is wrong: the CLI prints the message and exits with code 2. */
 export class UsageError extends Error {
@@ -79,24 +90,29 @@ Input:
   --delimiter SEP          comma | semicolon | tab. Default: detected from
                            the header line.
   --column FIELD=HEADER    Take FIELD (text, id, rating, authorId, timestamp,
-                           ip, likes, pinned, replies, platform, lang) from
-                           the column named HEADER. Repeatable.
+                           ip, likes, pinned, replies, platform, lang,
+                           productId, sku, orderId, country, channel, agent)
+                           from the column named HEADER. Repeatable.
   --max-line-bytes N       Longest line read (default 10485760 = 10 MB); a
                            longer line is reported and skipped.
 
   JSONL: one review per line, either a ReviewInput object
     {"id":"a1","text":"...","rating":1,"authorId":"u9","ip":"10.0.0.1",
      "timestamp":"2024-05-01T10:00:00Z","likes":3,"pinned":false,"replies":0,
-     "platform":"shop","lang":"zh"}
+     "platform":"shop","lang":"zh","productId":"P1","sku":"P1-red-M",
+     "orderId":"O-9","country":"DE","channel":"DHL","agent":"amy",
+     "meta":{"batch":"B7"}}
   (only "text" is required) or a bare JSON string ("just the text").
-  Blank lines are skipped.
+  Other keys go to "meta" (one warning names them). Blank lines are skipped.
 
   CSV: a header row, then one review per row. A text column is required.
   Headers are matched to fields by name or alias, any letter case, e.g.
   text: text, content, comment, review, 评论内容, 评价内容, 内容, 评论
   rating: rating, stars, 评分, 星级   timestamp: time, date, 时间, 评论时间, 日期
-  authorId: author, user, 用户, 用户名, 昵称   (full list: docs/cli.md).
-  Other columns are ignored with a warning. rating ("4", "5星"), likes and
+  authorId: author, user, 用户, 用户名, 昵称   productId: product, 商品ID
+  sku: sku, 规格   orderId: order, 订单号   country: 国家   channel:
+  carrier, logistics, 渠道, 物流, 快递   agent: 客服   (full list: docs/cli.md).
+  Other columns go to "meta" as text, with one warning naming them. rating ("4", "5星"), likes and
   replies are read as numbers, pinned as a boolean (true/false, yes/no,
   1/0); an empty cell leaves the field out. Quoted fields may hold
   separators, doubled quotes ("") and line breaks (RFC 4180). A row whose
@@ -115,13 +131,19 @@ Output:
                            table: columns fitted to the terminal: id,
                                   language, sentiment, nature/topics, spam,
                                   severity, text.
-                           csv:   for Excel (UTF-8 with BOM): labels,
-                                  reasons, response deadline, text.
+                           csv:   for Excel (UTF-8 with BOM): the
+                                  review's own fields (platform, product,
+                                  sku, order, country, channel, agent, time,
+                                  meta), labels, reasons, response deadline,
+                                  text.
+                           Every result echoes the review's id, own fields
+                           and time, so it can be joined back to the order.
   -o, --out FILE           Write results to FILE (through a temporary file
                            renamed at the end: an error or Ctrl-C leaves the
                            old FILE as it was). Refused when FILE is the input.
-  --summary                Print a digest (counts, top topics, alerts, the
-                           first items of the queue) on standard output
+  --summary                Print a digest (counts, top topics, slices by
+                           product, channel..., alerts with their response
+                           plans, the first items of the queue) on standard output
                            instead of the results; with --out the results
                            still go to FILE. Not with --no-batch.
   --min-severity LEVEL     Only results at LEVEL or above (low, medium,
@@ -138,6 +160,21 @@ Output:
                            are read first and analysed together with
                            analyzeBatch, so that cross-review work applies;
                            the whole input is then held in memory.
+
+Merchant:
+  --locale LOCALE          en (default) | zh: language of reasons, actions
+                           and alert messages.
+  --utc-offset HOURS       The merchant's offset from UTC for cutting days
+                           (e.g. 8 for China, -5, 5.5). Default 0.
+  --tz NAME                An IANA time zone (Asia/Shanghai, Europe/Berlin)
+                           instead of --utc-offset: its offset at the latest
+                           review's time is used for the whole batch.
+  --slice-by KEY           Also slice the summary by this meta key (a
+                           column of the export, e.g. a production batch).
+                           Repeatable. platform, productId, sku, country,
+                           channel and agent are always sliced.
+  --core-products IDS      Comma-separated product ids the level-2 crisis
+                           rule watches (default: the 5 most reviewed).
 
 Analyzer:
   --lexicon PATH           A lexicon JSON file to add to (or override) the
@@ -193,6 +230,11 @@ const OPTIONS = {
   'input-format': { type: 'string' },
   lexicon: { type: 'string', multiple: true },
   disable: { type: 'string', multiple: true },
+  locale: { type: 'string' },
+  'utc-offset': { type: 'string' },
+  tz: { type: 'string' },
+  'slice-by': { type: 'string', multiple: true },
+  'core-products': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -254,7 +296,48 @@ export function parseCliArgs(argv: string[]): CliCommand {
       sort,
       top: positiveInt(values.top, '--top'),
     },
+    locale: oneOf(values.locale, ['en', 'zh'] as const, '--locale'),
+    utcOffset: utcOffsetOf(values['utc-offset'], values.tz),
+    sliceBy: (values['slice-by'] ?? []).map((k) => {
+      if (k.trim() === '') throw new UsageError('--slice-by needs a meta key');
+      return k.trim();
+    }),
+    coreProducts: coreProductsOf(values['core-products']),
   };
+}
+
+/** `--utc-offset H` (hours, -14..14, whole minutes) or `--tz NAME` (checked with Intl), not both. */
+export function utcOffsetOf(hours: string | undefined, tz: string | undefined): UtcOffset | null {
+  if (hours !== undefined && tz !== undefined) throw new UsageError('give --utc-offset or --tz, not both');
+  if (tz !== undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    } catch {
+      throw new UsageError(`unknown --tz "${tz}" (expected an IANA time zone such as Asia/Shanghai or Europe/Berlin)`);
+    }
+    return { timeZone: tz };
+  }
+  if (hours === undefined) return null;
+  const h = Number(hours);
+  if (!/^[+-]?\d+(\.\d+)?$/.test(hours.trim()) || !Number.isFinite(h) || Math.abs(h) > 14 || !Number.isInteger(h * 60)) {
+    throw new UsageError(`--utc-offset must be hours from UTC between -14 and 14 (e.g. 8, -5, 5.5), got "${hours}"`);
+  }
+  return { minutes: Math.round(h * 60) };
+}
+
+/** Offset in minutes of a time zone at an instant (Intl; e.g. 480 for Asia/Shanghai). */
+export function zoneOffsetMinutes(timeZone: string, atMs: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(atMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(atMs / 1000) * 1000) / 60_000);
+}
+
+function coreProductsOf(value: string | undefined): string[] | null {
+  if (value === undefined) return null;
+  const ids = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (!ids.length) throw new UsageError('--core-products needs comma-separated product ids');
+  return ids;
 }
 
 function positiveInt(value: string | undefined, flag: string): number | null {

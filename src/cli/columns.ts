@@ -17,8 +17,14 @@ export const COLUMN_ALIASES: Readonly<Record<string, readonly string[]>> = {
   likes: ['likes', 'like', 'upvotes', '点赞', '点赞数', '赞', '有用'],
   pinned: ['pinned', 'sticky', '置顶'],
   replies: ['replies', 'replycount', '回复', '回复数'],
-  platform: ['platform', 'source', 'channel', '平台', '来源', '渠道'],
+  platform: ['platform', 'source', 'shop', 'store', 'marketplace', '平台', '来源', '店铺', '销售平台'],
   lang: ['lang', 'language', '语言'],
+  productId: ['productid', 'product', 'itemid', 'item', 'asin', 'spu', '商品id', '商品编号', '商品编码', '商品', '宝贝id', '产品id', '产品编号'],
+  sku: ['sku', 'skuid', 'skucode', 'variant', 'sku编码', 'sku编号', '规格', '规格编码'],
+  orderId: ['orderid', 'order', 'ordernumber', 'orderno', '订单号', '订单编号', '订单id', '订单'],
+  country: ['country', 'countrycode', 'region', '国家', '国家地区', '地区', '国家/地区'],
+  channel: ['channel', 'carrier', 'logistics', 'shipping', 'courier', 'shippingchannel', '渠道', '物流', '物流渠道', '物流公司', '快递', '快递公司', '承运商'],
+  agent: ['agent', 'supportagent', 'csagent', 'staff', '客服', '客服人员', '客服昵称', '客服工号', '接待客服'],
 };
 
 export const COLUMN_FIELDS = Object.keys(COLUMN_ALIASES);
@@ -34,8 +40,13 @@ export function headerKey(header: string): string {
   return header.trim().toLowerCase().replace(/[\s_-]+/g, '');
 }
 
-/** The header cells' field (null = ignored), warnings for the ignored ones; throws with a reason the user can act on. */
-export function csvHeaderFields(cells: string[], overrides: ColumnOverrides = new Map()): { fields: Array<string | null>; warnings: string[] } {
+/**
+ * The header cells' field (null = not a review field), the `meta` key of each
+ * column that is not a review field (its header as written; `columnN` when
+ * unnamed, `name_2` for a repeated name), and warnings; throws with a reason
+ * the user can act on.
+ */
+export function csvHeaderFields(cells: string[], overrides: ColumnOverrides = new Map()): { fields: Array<string | null>; meta: Array<string | null>; warnings: string[] } {
   const names = cells.map((c) => c.trim());
   const fields: Array<string | null> = names.map(() => null);
   const taken = new Set<string>();
@@ -48,6 +59,8 @@ export function csvHeaderFields(cells: string[], overrides: ColumnOverrides = ne
   const seenKeys = new Map<string, string>();
   const warnings: string[] = [];
   const ignored: string[] = [];
+  const meta: Array<string | null> = names.map(() => null);
+  const metaTaken = new Set<string>();
   names.forEach((name, i) => {
     if (fields[i]) return;
     const key = headerKey(name);
@@ -56,7 +69,11 @@ export function csvHeaderFields(cells: string[], overrides: ColumnOverrides = ne
     seenKeys.set(key, name);
     const field = BY_ALIAS.get(key);
     if (!field) {
-      ignored.push(name === '' ? '(unnamed)' : name);
+      let key = name === '' ? `column${i + 1}` : name;
+      for (let k = 2; metaTaken.has(key); k++) key = `${name === '' ? `column${i + 1}` : name}_${k}`;
+      metaTaken.add(key);
+      meta[i] = key;
+      ignored.push(key);
     } else if (taken.has(field)) {
       warnings.push(`column "${name}" would also fill "${field}": ignored (the first such column is used; choose with --column ${field}=NAME)`);
     } else {
@@ -67,8 +84,8 @@ export function csvHeaderFields(cells: string[], overrides: ColumnOverrides = ne
   if (!taken.has('text')) {
     throw new Error(`CSV header has no review text column (found: ${names.join(', ') || 'nothing'}); name one with --column text=NAME (recognised: ${COLUMN_ALIASES.text!.join(', ')})`);
   }
-  if (ignored.length) warnings.push(`ignoring CSV columns that are not review fields: ${ignored.join(', ')}`);
-  return { fields, warnings };
+  if (ignored.length) warnings.push(`CSV columns that are not review fields go to "meta": ${ignored.join(', ')}`);
+  return { fields, meta, warnings };
 }
 
 export const DELIMITERS = [',', ';', '\t'] as const;

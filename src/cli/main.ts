@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { createAnalyzer as createLibraryAnalyzer, type Analyzer, type AnalyzerOptions } from '../analyzer/analyzer.js';
+import { createAnalyzer as createLibraryAnalyzer, type Analyzer, type AnalyzerOptions, type BatchOptions } from '../analyzer/analyzer.js';
 import { InputError, ReviewTriageError } from '../kernel/errors.js';
-import { describeIssues, parseReviewInput } from '../kernel/review.js';
-import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, formatFromExtension, HELP_TEXT, parseCliArgs, UsageError, type CliCommand } from './args.js';
+import { describeIssues, parseReviewInput, timestampMs, type ReviewInput } from '../kernel/review.js';
+import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, formatFromExtension, HELP_TEXT, parseCliArgs, UsageError, zoneOffsetMinutes, type CliCommand } from './args.js';
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
 import { forTerminal } from './sanitize.js';
@@ -91,7 +91,7 @@ async function analyzeCommand(cmd: AnalyzeCommand, io: CliIO): Promise<number> {
   try {
     // Read here with the CLI's size limit; the analyzer gets the parsed lexicons.
     const lexicons = cmd.lexicons.map((file) => readLexiconFile(path.resolve(file), { maxBytes: cmd.maxLexiconBytes }));
-    analyzer = (io.createAnalyzer ?? createLibraryAnalyzer)({ lexicons: lexicons as unknown as AnalyzerOptions['lexicons'], disable: cmd.disable });
+    analyzer = (io.createAnalyzer ?? createLibraryAnalyzer)({ lexicons: lexicons as unknown as AnalyzerOptions['lexicons'], disable: cmd.disable, ...(cmd.locale ? { locale: cmd.locale } : {}) });
   } catch (e) {
     if (e instanceof ReviewTriageError) throw new UsageError(e.message);
     throw e;
@@ -275,7 +275,7 @@ async function runBatch(records: AsyncIterable<SourceRecord>, analyzer: Analyzer
   run.progress.startPhase('analysing', inputs.length);
   let result: BatchResult;
   try {
-    result = analyzer.analyzeBatch(inputs as Parameters<Analyzer['analyzeBatch']>[0], {}, (done) => run.progress.tick(done));
+    result = analyzer.analyzeBatch(inputs as Parameters<Analyzer['analyzeBatch']>[0], merchantBatchOptions(cmd, inputs, analyzer), (done) => run.progress.tick(done));
   } catch (e) {
     run.progress.message(`${PROGRAM}: batch analysis failed: ${(e as Error)?.message ?? String(e)}`);
     return EXIT_SOME_FAILED;
@@ -290,6 +290,32 @@ async function runBatch(records: AsyncIterable<SourceRecord>, analyzer: Analyzer
     if (run.output.error) break;
   }
   return EXIT_OK;
+}
+
+/**
+ * Batch options from --utc-offset / --tz, --slice-by and --core-products, for
+ * the stages that run. A time zone's offset is read at the latest review's
+ * time (one offset for the batch: a batch across a DST change is cut at the later one).
+ */
+export function merchantBatchOptions(cmd: AnalyzeCommand, inputs: ReadonlyArray<Record<string, unknown>>, analyzer: Analyzer): BatchOptions {
+  let minutes: number | null = null;
+  if (cmd.utcOffset && 'minutes' in cmd.utcOffset) minutes = cmd.utcOffset.minutes;
+  else if (cmd.utcOffset) {
+    let latest = -Infinity;
+    for (const r of inputs) {
+      const ms = timestampMs(r.timestamp as ReviewInput['timestamp']);
+      if (ms !== null && ms > latest) latest = ms;
+    }
+    minutes = zoneOffsetMinutes(cmd.utcOffset.timeZone, Number.isFinite(latest) ? latest : Date.now());
+  }
+  const out: BatchOptions = {};
+  const add = (stage: string, values: Record<string, unknown>) => {
+    if (Object.keys(values).length && analyzer.batchPipeline.has(stage)) out[stage] = values;
+  };
+  const offset = minutes === null ? {} : { utcOffsetMinutes: minutes };
+  add('summary', { ...offset, ...(cmd.sliceBy.length ? { sliceBy: cmd.sliceBy } : {}) });
+  add('alerts', { ...offset, ...(cmd.coreProducts ? { coreProducts: cmd.coreProducts } : {}) });
+  return out;
 }
 
 function systemReason(e: unknown): string {

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { InputFormat } from './args.js';
 import { csvHeaderFields, detectDelimiter, type ColumnOverrides } from './columns.js';
 import { DEFAULT_MAX_LINE_BYTES, readInputLines, type InputLine, type LineOptions, type OversizeLine } from './lines.js';
+import { REVIEW_INPUT_KEYS } from '../kernel/review.js';
 
 /**
  * One review read from the input, or why its line could not be read.
@@ -58,8 +59,59 @@ function parseJsonLine(text: string): unknown {
   }
 }
 
-/** JSONL: each non-blank line is a ReviewInput object or a bare JSON string (the text). */
+const KNOWN_KEYS = new Set(REVIEW_INPUT_KEYS);
+/** Unknown keys named in the JSONL warning at most (the rest are counted). */
+const MAX_NAMED_KEYS = 20;
+
+/**
+ * A JSONL object with its keys that are not ReviewInput fields moved into
+ * `meta` (an explicit `meta` object wins on a clash). Scalars are kept, null
+ * is dropped, objects and arrays become their JSON text. Adds the moved keys to `moved`.
+ */
+export function withUnknownKeysInMeta(value: Record<string, unknown>, moved: Set<string>): Record<string, unknown> {
+  let out: Record<string, unknown> | null = null;
+  let meta: Record<string, unknown> | null = null;
+  for (const key of Object.keys(value)) {
+    if (KNOWN_KEYS.has(key)) continue;
+    if (out === null) {
+      out = {};
+      for (const k of Object.keys(value)) if (KNOWN_KEYS.has(k)) out[k] = value[k];
+      const given = value.meta;
+      // A `meta` that is not an object is left for validation to report.
+      if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given))) return value;
+      meta = { ...(given as Record<string, unknown> | undefined) };
+    }
+    moved.add(key);
+    const v = value[key];
+    if (v === null || v === undefined || Object.hasOwn(meta!, key)) continue;
+    meta![key] = typeof v === 'object' ? JSON.stringify(v) : v;
+  }
+  if (out === null) return value;
+  if (Object.keys(meta!).length) out.meta = meta;
+  return out;
+}
+
+function movedKeysWarning(moved: Set<string>): string {
+  const names = [...moved];
+  const shown = names.slice(0, MAX_NAMED_KEYS).join(', ');
+  return `keys that are not review fields went to "meta": ${shown}${names.length > MAX_NAMED_KEYS ? ` and ${names.length - MAX_NAMED_KEYS} more` : ''}`;
+}
+
+/**
+ * JSONL: each non-blank line is a ReviewInput object or a bare JSON string
+ * (the text). Keys that are not ReviewInput fields go to `meta`, with one
+ * warning naming them at the end of the input.
+ */
 export async function* readJsonl(lines: AsyncIterable<InputLine>, options: ReaderOptions = {}): AsyncGenerator<SourceRecord> {
+  const moved = new Set<string>();
+  try {
+    yield* jsonlRecords(lines, options, moved);
+  } finally {
+    if (moved.size) options.onWarning?.(movedKeysWarning(moved));
+  }
+}
+
+async function* jsonlRecords(lines: AsyncIterable<InputLine>, options: ReaderOptions, moved: Set<string>): AsyncGenerator<SourceRecord> {
   let line = 0;
   let seenContent = false;
   for await (const raw of lines) {
@@ -83,7 +135,7 @@ export async function* readJsonl(lines: AsyncIterable<InputLine>, options: Reade
       seenContent = true;
     }
     if (typeof value === 'string') yield { line, input: { text: value } };
-    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) yield { line, input: value as Record<string, unknown> };
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) yield { line, input: withUnknownKeysInMeta(value as Record<string, unknown>, moved) };
     else yield { line, error: `expected a review object or a JSON string, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` };
   }
 }
@@ -250,6 +302,7 @@ export async function* readCsv(lines: AsyncIterable<InputLine>, options: ReaderO
 
   let parser: CsvRecordParser | null = null;
   let header: Array<string | null> | null = null;
+  let metaKeys: Array<string | null> = [];
   let open: NumberedLine[] = []; // lines of the record being read, while a quote is open
   let openChars = 0;
   const quotingError = (rest: NumberedLine[]): SourceRecord => {
@@ -299,6 +352,7 @@ export async function* readCsv(lines: AsyncIterable<InputLine>, options: ReaderO
       try {
         const mapped = csvHeaderFields(cells, options.columns);
         header = mapped.fields;
+        metaKeys = mapped.meta;
         for (const w of mapped.warnings) options.onWarning?.(w);
       } catch (e) {
         throw new SourceError((e as Error).message);
@@ -316,12 +370,20 @@ export async function* readCsv(lines: AsyncIterable<InputLine>, options: ReaderO
       continue;
     }
     const input: Record<string, unknown> = {};
+    let meta: Record<string, string> | null = null;
     for (let c = 0; c < cells.length; c++) {
       const field = header[c];
-      if (!field) continue;
+      if (!field) {
+        // Other columns are kept as text under meta (an empty cell is left out).
+        const key = metaKeys[c];
+        const v = cells[c]!.trim();
+        if (key && v !== '') (meta ??= {})[key] = v;
+        continue;
+      }
       const value = convertCsvCell(field, cells[c]!);
       if (value !== undefined) input[field] = value;
     }
+    if (meta) input.meta = meta;
     yield { line: recordLine, input };
   }
 }

@@ -222,6 +222,16 @@ export function fit(raw: string, width: number): string {
 const CSV_COLUMNS: Array<{ title: string; cell: (a: Analysis) => string; freeText?: boolean }> = [
   { title: 'id', cell: (a) => a.id, freeText: true },
   { title: 'language', cell: (a) => a.language },
+  // The merchant's own fields and the review's time, to join a row back to the order (empty when not given).
+  { title: 'platform', cell: (a) => a.platform ?? '', freeText: true },
+  { title: 'product_id', cell: (a) => a.productId ?? '', freeText: true },
+  { title: 'sku', cell: (a) => a.sku ?? '', freeText: true },
+  { title: 'order_id', cell: (a) => a.orderId ?? '', freeText: true },
+  { title: 'country', cell: (a) => a.country ?? '', freeText: true },
+  { title: 'channel', cell: (a) => a.channel ?? '', freeText: true },
+  { title: 'agent', cell: (a) => a.agent ?? '', freeText: true },
+  { title: 'time', cell: (a) => a.time ?? '' },
+  { title: 'meta', cell: (a) => (a.meta ? JSON.stringify(a.meta) : ''), freeText: true },
   { title: 'sentiment', cell: (a) => a.sentiment.label },
   { title: 'sentiment_score', cell: (a) => a.sentiment.score.toFixed(2) },
   { title: 'nature', cell: (a) => a.negative?.nature ?? '' },

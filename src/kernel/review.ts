@@ -2,14 +2,22 @@ import { z } from 'zod';
 import { InputError, type ValidationIssue } from './errors.js';
 import { parseTimestamp } from './timestamp.js';
 import { LANGUAGES } from '../schema/labels.js';
-import type { Language } from '../schema/analysis.js';
+import { MetaValueSchema, type Language } from '../schema/analysis.js';
 
 export { LANGUAGES, type Language };
+
+/** A merchant's own key (a product, order or SKU code): written as a string or a number, kept as a string. */
+const merchantKey = z.union([z.string().trim().min(1), z.number()]).transform(String);
+/** A merchant's slice value (a country, a carrier, an agent): a non-empty string. */
+const merchantValue = z.string().trim().min(1);
 
 /**
  * One review or comment as a caller passes it. Only `text` is required;
  * metadata feeds spam (authorId, ip, timestamp) and severity (rating, likes,
- * pinned, replies). Unknown keys are rejected so typos surface at once.
+ * pinned, replies); the merchant's own fields (productId, sku, orderId,
+ * country, channel, agent, meta) are echoed on every result and feed the
+ * summary's slices and the crisis alerts. Unknown keys are rejected so typos
+ * surface at once; the CLI's readers move unknown columns into `meta`.
  */
 export const ReviewInputSchema = z
   .object({
@@ -25,14 +33,38 @@ export const ReviewInputSchema = z
     replies: z.number().int().min(0).optional(),
     platform: z.string().optional(),
     lang: z.enum(LANGUAGES).optional(),
+    /** The product (listing) the review is about. */
+    productId: merchantKey.optional(),
+    /** The SKU (variant: size, colour) bought; its own field beside productId, not an alias (a product has several SKUs). */
+    sku: merchantKey.optional(),
+    /** The order, so a result can be joined back to it. */
+    orderId: merchantKey.optional(),
+    /** The buyer's country or region. */
+    country: merchantValue.optional(),
+    /** The logistics channel or carrier (e.g. SF, 4PX, FBA). Not the sales platform: that is `platform`. */
+    channel: merchantValue.optional(),
+    /** The support agent (or shift) who handled the customer. */
+    agent: merchantValue.optional(),
+    /** Any other field of the merchant's export (production batch, warehouse, campaign...). */
+    meta: z.record(z.string(), MetaValueSchema).optional(),
   })
   .strict();
 
+/** The fields a ReviewInput knows (the CLI moves any other key into `meta`). */
+export const REVIEW_INPUT_KEYS: readonly string[] = Object.keys(ReviewInputSchema.shape);
+
+/** The merchant's own fields echoed on every result, in output order. */
+export const MERCHANT_FIELDS = ['platform', 'productId', 'sku', 'orderId', 'country', 'channel', 'agent'] as const;
+export type MerchantField = (typeof MERCHANT_FIELDS)[number];
+
 export type ReviewInput = z.input<typeof ReviewInputSchema>;
 
-/** A validated review with a string id and the input's metadata kept as given. */
-export interface NormalizedReview extends Omit<ReviewInput, 'id'> {
+/** A validated review with a string id, the merchant's keys as strings and the other metadata kept as given. */
+export interface NormalizedReview extends Omit<ReviewInput, 'id' | 'productId' | 'sku' | 'orderId'> {
   id: string;
+  productId?: string;
+  sku?: string;
+  orderId?: string;
 }
 
 export function toIssues(error: z.ZodError): ValidationIssue[] {
@@ -75,4 +107,33 @@ export function timestampMs(value: ReviewInput['timestamp']): number | null {
   if (value === undefined) return null;
   const r = parseTimestamp(value);
   return r.ok ? r.ms : null;
+}
+
+/** The fields every output item echoes (schema/analysis.ts `ReviewEchoShape`). */
+export interface ReviewEcho {
+  platform?: string;
+  productId?: string;
+  sku?: string;
+  orderId?: string;
+  country?: string;
+  channel?: string;
+  agent?: string;
+  meta?: Record<string, string | number | boolean>;
+  time?: string;
+}
+
+/**
+ * The review's merchant fields and its time (ISO-8601 UTC, from `ms` when the
+ * caller has parsed it already), for joining a result back to the order.
+ * Only the fields the review has are set.
+ */
+export function reviewEcho(review: NormalizedReview, ms: number | null = timestampMs(review.timestamp)): ReviewEcho {
+  const out: ReviewEcho = {};
+  for (const f of MERCHANT_FIELDS) {
+    const v = review[f];
+    if (v !== undefined) out[f] = v;
+  }
+  if (review.meta !== undefined) out.meta = review.meta;
+  if (ms !== null) out.time = new Date(ms).toISOString();
+  return out;
 }

@@ -63,9 +63,29 @@ export const SeverityResultSchema = z.strictObject({
   evidence: z.array(EvidenceSchema),
 });
 
+/** A value of `meta`: anything else a merchant's export carries, as a scalar. */
+export const MetaValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+
+/**
+ * The review's own fields echoed on every output item (analysis, queue entry)
+ * so a result can be joined back to the order: present only when the input had them.
+ */
+export const ReviewEchoShape = {
+  platform: z.string().optional().describe('The sales platform or shop, as given.'),
+  productId: z.string().optional().describe('The product (listing) id, as given (numbers become strings).'),
+  sku: z.string().optional().describe('The SKU (variant) id, as given (numbers become strings).'),
+  orderId: z.string().optional().describe('The order id, as given (numbers become strings).'),
+  country: z.string().optional().describe("The buyer's country or region."),
+  channel: z.string().optional().describe('The logistics channel or carrier.'),
+  agent: z.string().optional().describe('The support agent or shift.'),
+  meta: z.record(z.string(), MetaValueSchema).optional().describe("Any other field of the merchant's export (the CLI puts unknown columns here)."),
+  time: z.string().optional().describe("The review's time as ISO-8601 UTC, when its timestamp is usable."),
+};
+
 export const AnalysisSchema = z
   .strictObject({
     id: z.string(),
+    ...ReviewEchoShape,
     text: z.string(),
     language: LanguageSchema,
     sentiment: SentimentResultSchema,

@@ -4,8 +4,8 @@
  * (schema/batch-result.schema.json) is generated from them. Objects are strict.
  */
 import { z } from 'zod';
-import { AnalysisSchema, SeverityLevelSchema } from './analysis.js';
-import { ALERT_KINDS, ALERT_LEVELS, NATURES, SENTIMENT_LABELS, SEVERITY_LEVELS, SPAM_KINDS, TOPICS } from './labels.js';
+import { AnalysisSchema, ReviewEchoShape, SeverityLevelSchema } from './analysis.js';
+import { ALERT_KINDS, ALERT_LEVELS, CRISIS_PLANS, NATURES, SENTIMENT_LABELS, SEVERITY_LEVELS, SPAM_KINDS, TOPICS } from './labels.js';
 
 const count = z.number().int().nonnegative();
 const isoTime = z.string().describe('ISO-8601 time');
@@ -45,6 +45,7 @@ export const CampaignGroupSchema = z
  */
 export const QueueEntrySchema = z.strictObject({
   id: z.string(),
+  ...ReviewEchoShape,
   level: SeverityLevelSchema,
   score: z.number(),
   respondWithinHours: z.number().nonnegative().nullable(),
@@ -69,6 +70,55 @@ export const DailyPointSchema = z.strictObject({
   averageRating: z.number().nullable().describe('Mean rating of the day, or null when none was rated.'),
 });
 
+const rate = z.number().min(0).max(1);
+const interval = z.tuple([z.number(), z.number()]);
+
+/** A topic within a slice value (`summary.slices[dimension].values[].topics`). */
+export const SliceTopicSchema = z.strictObject({
+  topic: z.enum(TOPICS),
+  reviews: count.describe("The slice's negative reviews with this topic."),
+  share: rate.describe("reviews / the slice's negative reviews."),
+  lift: z
+    .number()
+    .nonnegative()
+    .nullable()
+    .describe("The topic's rate per review in the slice over its rate in every other review of the batch (risk ratio); null below the summary's `sliceMinSupport` reviews or when the slice is the whole batch."),
+  interval: interval
+    .nullable()
+    .describe('Confidence interval of the lift (log-ratio / Katz method, at the summary\'s `sliceConfidence`; 0.5 added to both counts when one is 0).'),
+});
+
+/** A period's counts for one slice value. */
+export const SlicePeriodSchema = z.strictObject({
+  from: z.string().describe('First day, `YYYY-MM-DD`.'),
+  to: z.string().describe('Last day, `YYYY-MM-DD`.'),
+  reviews: count,
+  negative: count,
+  negativeRate: rate.nullable().describe('negative / reviews; null without reviews.'),
+});
+
+/** One value of a slice dimension (a product, a carrier, a country...). */
+export const SliceValueSchema = z.strictObject({
+  value: z.string(),
+  reviews: count,
+  negative: count,
+  negativeRate: rate,
+  negativeRateInterval: interval.describe('Wilson score interval of the negative rate (at `sliceConfidence`).'),
+  rated: count.describe('Reviews with a rating.'),
+  averageRating: z.number().nullable().describe('Mean rating, or null when none was rated.'),
+  topics: z.array(SliceTopicSchema).describe('Topics of the negative reviews, most frequent first.'),
+  current: SlicePeriodSchema.nullable().describe('The last `slicePeriodDays` days, ending on the latest dated review\'s day; null when no review is dated.'),
+  previous: SlicePeriodSchema.nullable().describe('The `slicePeriodDays` days before `current`.'),
+  negativeRateChange: z.number().nullable().describe('current.negativeRate - previous.negativeRate; null when either period has no review.'),
+});
+
+/** `summary.slices[dimension]`. */
+export const SliceSchema = z.strictObject({
+  values: z.array(SliceValueSchema).describe('Ranked by negative rate, highest first (more reviews first on a tie).'),
+  missing: count.describe('Reviews without a value for this dimension.'),
+  omitted: count.describe('Values left out beyond `sliceMaxValues` (the least reviewed).'),
+});
+
 type ThemesShape = { [K in (typeof TOPICS)[number] | 'all']: z.ZodOptional<z.ZodArray<typeof ThemeTermSchema>> };
 
 /** `BatchResult.summary`. */
@@ -86,10 +136,26 @@ export const SummarySchema = z.strictObject({
     .describe('Top complaint terms per topic, plus `all` for every negative review.'),
   daily: z.array(DailyPointSchema).describe('Per day, oldest first; empty when no review has a usable timestamp.'),
   undated: count.describe('Reviews without a usable timestamp (left out of `daily`).'),
+  slices: z
+    .record(z.string(), SliceSchema)
+    .optional()
+    .describe('By platform, productId, sku, country, channel, agent and the `sliceBy` meta keys: only the dimensions some review has.'),
 });
 
 export const AlertKindSchema = z.enum(ALERT_KINDS);
 export const AlertLevelSchema = z.enum(ALERT_LEVELS);
+
+/**
+ * What to do about a crisis alert and by when (TAXONOMY section 7). The
+ * built-in plans are data/alerts/plans.json; the alerts stage's `plans`
+ * option overrides them field by field.
+ */
+export const ResponsePlanSchema = z.strictObject({
+  lead: z.string().describe('Who leads the response.'),
+  deadlines: z.array(z.strictObject({ what: z.string(), withinHours: z.number().nonnegative() })).describe('What must be done, within how many hours of the alert.'),
+  contactNegativeShare: z.number().min(0).max(1).optional().describe('Share of the negative reviewers to contact (0.8 = 80 %).'),
+  steps: z.array(z.string()).describe('Steps, in order.'),
+});
 
 /** `BatchResult.alerts` entry. */
 export const AlertSchema = z.strictObject({
@@ -104,6 +170,12 @@ export const AlertSchema = z.strictObject({
   group: z.string().optional().describe('Campaign group id (`campaign` alerts).'),
   value: z.number().optional().describe('The measured value (rating and rate alerts).'),
   baseline: z.number().optional().describe('The baseline the value was compared with (rating and rate alerts).'),
+  crisisLevel: z.enum(CRISIS_PLANS).optional().describe('The crisis level (or the platform penalty line) the alert raises: `level-1` for a negative-rate spike or a spreading campaign, `level-2` for a core product, `level-3` for a routine rate.'),
+  plan: ResponsePlanSchema.optional().describe('The response plan of `crisisLevel`.'),
+  slice: z
+    .strictObject({ dimension: z.string(), value: z.string() })
+    .optional()
+    .describe('The slice the alert is about (`core_product_negative`: the product; absent when the whole shop is meant).'),
 });
 
 /**
@@ -125,7 +197,12 @@ export type QueueEntry = z.output<typeof QueueEntrySchema>;
 export type ThemeTerm = z.output<typeof ThemeTermSchema>;
 export type DailyPoint = z.output<typeof DailyPointSchema>;
 export type Summary = z.output<typeof SummarySchema>;
+export type SliceTopic = z.output<typeof SliceTopicSchema>;
+export type SlicePeriod = z.output<typeof SlicePeriodSchema>;
+export type SliceValue = z.output<typeof SliceValueSchema>;
+export type Slice = z.output<typeof SliceSchema>;
 export type AlertKind = z.output<typeof AlertKindSchema>;
 export type AlertLevel = z.output<typeof AlertLevelSchema>;
 export type Alert = z.output<typeof AlertSchema>;
+export type ResponsePlan = z.output<typeof ResponsePlanSchema>;
 export type BatchResult = z.output<typeof BatchResultSchema>;

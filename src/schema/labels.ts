@@ -32,7 +32,20 @@ export const ALERT_KINDS = [
   'manual_review',
   'campaign',
   'critical_review',
+  'core_product_negative',
+  'routine_negative_rate',
+  'penalty_line',
 ] as const;
 
-/** `red` > `orange` > `yellow`; `level-1` is the negative-rate alarm's own name (a level-1 alert in shop-monitoring practice). */
-export const ALERT_LEVELS = ['red', 'orange', 'yellow', 'level-1'] as const;
+/**
+ * `red` > `orange` > `yellow`; `level-1`, `level-2` and `level-3` are the crisis levels of TAXONOMY section 7
+ * (the negative-rate spike is `level-1`, a core product's sustained rate `level-2`, a routine daily rate `level-3`).
+ */
+export const ALERT_LEVELS = ['red', 'orange', 'yellow', 'level-1', 'level-2', 'level-3'] as const;
+
+/** Crisis levels (TAXONOMY section 7) and the platform penalty line: the keys of the response plans. */
+export const CRISIS_PLANS = ['level-1', 'level-2', 'level-3', 'penalty-line'] as const;
+
+/** Languages of the messages written for a person (reasons, actions, alerts, response plans): the `locale` option. */
+export const LOCALES = ['en', 'zh'] as const;
+export type Locale = (typeof LOCALES)[number];

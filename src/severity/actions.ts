@@ -39,8 +39,9 @@ export interface ActionTable {
   byCampaign: string[];
 }
 
-export function builtinActionsPath(dataDir: string): string {
-  return path.join(dataDir, 'actions', 'actions.json');
+/** The built-in actions file of a locale: actions.json (English) or actions.zh.json. */
+export function builtinActionsPath(dataDir: string, locale: 'en' | 'zh' = 'en'): string {
+  return path.join(dataDir, 'actions', locale === 'en' ? 'actions.json' : `actions.${locale}.json`);
 }
 
 /** Reads and validates an actions file; a broken file is an OptionsError naming the file and field. */

@@ -2,7 +2,7 @@ import { defineStage } from '../context/define.js';
 import type { TriageDoc } from '../kernel/doc.js';
 import type { Evidence, SeverityResult, SpamKind } from '../types.js';
 import { builtinActionsPath, mergeActions, readActionsFile } from './actions.js';
-import { SeverityOptionsSchema, type SeverityOptions } from './options.js';
+import { SeverityOptionsSchema, severityLocale, type SeverityOptions } from './options.js';
 import { SeverityPolicy } from './policy.js';
 import { LEVEL_RANK } from './levels.js';
 import { ESCALATION, SEVERITY, SEVERITY_BASIS, type SeverityBasis } from './slots.js';
@@ -14,7 +14,7 @@ import { REASONS } from './reasons.js';
 import { decideSeverity, type SeverityInput } from './rules.js';
 import { TriggerScanner, type Trigger } from './triggers.js';
 
-export { SeverityOptionsSchema, type SeverityOptions, type SeverityOptionsInput } from './options.js';
+export { SeverityOptionsSchema, severityLocale, type SeverityOptions, type SeverityOptionsInput } from './options.js';
 export { decideSeverity, type SeverityInput, type SeverityDecision } from './rules.js';
 export { ActionsSchema, actionsFor, mergeActions, parseActions, type ActionsData, type ActionTable } from './actions.js';
 export { LEVEL_RANK, DEFAULT_BANDS, scoreInBand, raiseLevel, maxLevel } from './levels.js';
@@ -40,9 +40,10 @@ export const severityStage = defineStage({
   reads: [SENTIMENT, NEGATIVE, SPAM, 'language'],
   provides: [SEVERITY, SEVERITY_BASIS],
   create(ctx, options) {
-    const builtin = readActionsFile(builtinActionsPath(ctx.dataDir));
+    const locale = severityLocale(options);
+    const builtin = readActionsFile(builtinActionsPath(ctx.dataDir, locale));
     const fromFile = options.actionsFile ? readActionsFile(options.actionsFile) : undefined;
-    const policy = new SeverityPolicy(options.respondWithinHours, mergeActions(builtin, fromFile, options.actions), REASONS[options.reasonLanguage]);
+    const policy = new SeverityPolicy(options.respondWithinHours, mergeActions(builtin, fromFile, options.actions), REASONS[locale]);
     const scanner = new TriggerScanner(ctx);
     return {
       name: 'severity',

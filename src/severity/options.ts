@@ -49,14 +49,21 @@ export const SeverityOptionsSchema = z
      * the work: low, since the seller cannot fix a book's plot. 0 turns the rule off.
      */
     workCritiqueTerms: z.number().int().min(0).default(2),
-    /** Language of `reasons`: English or Chinese. */
-    reasonLanguage: z.enum(['en', 'zh']).default('en'),
+    /** Language of `reasons` and `actions`: English or Chinese (the analyzer's `locale` sets it for every stage). */
+    locale: z.enum(['en', 'zh']).optional(),
+    /** Deprecated alias of `locale` (reasons only used to be translated); `locale` wins when both are set. */
+    reasonLanguage: z.enum(['en', 'zh']).optional(),
     /** Replaces built-in action lists by key (same shape as data/actions/actions.json). */
     actions: ActionsSchema.optional(),
     /** A JSON file of action lists, applied before `actions`. */
     actionsFile: z.string().min(1).optional(),
   })
   .strict();
+
+/** The language of the messages: `locale`, else the deprecated `reasonLanguage`, else English. */
+export function severityLocale(o: Pick<SeverityOptions, 'locale' | 'reasonLanguage'>): 'en' | 'zh' {
+  return o.locale ?? o.reasonLanguage ?? 'en';
+}
 
 export type SeverityOptions = z.output<typeof SeverityOptionsSchema>;
 export type SeverityOptionsInput = z.input<typeof SeverityOptionsSchema>;

@@ -1,6 +1,6 @@
 import type { Nature, SeverityLevel, Topic } from '../types.js';
 import { LEVEL_BY_RANK, LEVEL_RANK, raiseLevel } from './levels.js';
-import type { SeverityOptions } from './options.js';
+import { severityLocale, type SeverityOptions } from './options.js';
 import type { Trigger } from './triggers.js';
 import { REASONS } from './reasons.js';
 
@@ -64,7 +64,7 @@ const REASON_ORDER = ['safety', 'legal', 'fraud', 'escalate', 'intensity', 'loss
  */
 export function decideSeverity(input: SeverityInput, o: SeverityOptions): SeverityDecision {
   const t = { ...input.totals };
-  const say = REASONS[o.reasonLanguage];
+  const say = REASONS[severityLocale(o)];
   const reasons: string[] = [];
   const fired = new Set<Trigger>();
   const topics = new Set(input.topics);

@@ -13,6 +13,10 @@ import { GROUP } from '../spam/slots.js';
 import { SEVERITY, SEVERITY_BASIS } from '../severity/slots.js';
 import { declineStreaks, negativeRateSpikes, ratingDrops, type SeriesFinding, type SeriesRules } from './series.js';
 import type { Alert } from './types.js';
+import { coreProductStreaks, penaltyLine, routineDays, type CrisisFinding } from './crisis.js';
+import { alertMessage } from './messages.js';
+import { loadPlans, PlanOverridesSchema, type Plans } from './plans.js';
+import { LOCALES, type Locale } from '../schema/labels.js';
 
 /** Terms that make a review worth a person's look when it uses three of them (the issue's examples and their kin). */
 export const DEFAULT_HIGH_RISK_TERMS = [
@@ -57,6 +61,26 @@ export const AlertsOptionsSchema = z
     maxEvidenceIds: z.number().int().min(1).default(100),
     /** Offset of the merchant's time zone from UTC, for cutting days (e.g. 480 for China). */
     utcOffsetMinutes: z.number().int().min(-840).max(840).default(0),
+    /** Language of the messages and response plans (the analyzer's `locale` sets it). */
+    locale: z.enum(LOCALES).default('en'),
+    /** Level 2 watches these product ids (productId, else sku); default: the `coreProductsTop` most reviewed. */
+    coreProducts: z.array(z.string().trim().min(1)).min(1).optional(),
+    /** How many of the most reviewed products are core when `coreProducts` is not given. */
+    coreProductsTop: z.number().int().min(1).default(5),
+    /** Level 2: a core product's daily negative rate above this... */
+    coreNegativeRate: z.number().min(0).max(1).default(0.15),
+    /** ... on this many consecutive days. */
+    coreStreakDays: z.number().int().min(1).default(3),
+    /** Level 3: a routine daily negative rate from this... */
+    routineRateMin: z.number().min(0).max(1).default(0.05),
+    /** ... to this (inclusive). */
+    routineRateMax: z.number().min(0).max(1).default(0.1),
+    /** The platform penalty line: the negative rate over `penaltyWindowDays` at or above this. */
+    penaltyLineRate: z.number().min(0).max(1).default(0.02),
+    /** Calendar days (ending on the latest dated day) the penalty-line rate is measured over. */
+    penaltyWindowDays: z.number().int().min(1).default(30),
+    /** Response plans by crisis level, overriding the built-in ones (data/alerts/plans.json) field by field. */
+    plans: PlanOverridesSchema.optional(),
   })
   .strict();
 
@@ -69,10 +93,11 @@ export const alertsStage = defineBatchStage({
   reads: [SEVERITY, SENTIMENT, NEGATIVE_PROBABILITY, NEGATIVE, GROUP, SEVERITY_BASIS, 'tokens'],
   create(ctx: AnalyzerContext, options) {
     const highRisk = new PhraseMatcher(ctx.text.tokenizeTerm, options.highRiskTerms.map((term) => ({ term, payload: term })));
+    const plans = loadPlans(ctx.dataDir, options.locale, options.plans);
     return {
       name: 'alerts',
       run(state: BatchState) {
-        state.result.alerts = buildAlerts(state, options, highRisk);
+        state.result.alerts = buildAlerts(state, options, highRisk, plans);
       },
     };
   },
@@ -80,9 +105,12 @@ export const alertsStage = defineBatchStage({
 
 /**
  * Alerts in rule order: critical reviews, campaigns, rating drops, decline
- * streaks, negative-rate spikes, high-risk reviews, manual review.
+ * streaks, negative-rate spikes, core products (level 2), routine rates
+ * (level 3), the penalty line, high-risk reviews, manual review. Crisis
+ * alerts (TAXONOMY section 7) carry `crisisLevel` and its response `plan`.
  */
-export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: PhraseMatcher<string>): Alert[] {
+export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: PhraseMatcher<string>, plans: Plans = loadPlans(null, o.locale, o.plans)): Alert[] {
+  const say = (key: Parameters<typeof alertMessage>[1], values?: Record<string, string | number>) => alertMessage(o.locale, key, values);
   const docs = state.docs;
   const times = state.times;
   const alerts: Alert[] = [];
@@ -103,20 +131,75 @@ export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: Phras
       alerts.push({
         kind: 'critical_review',
         level: 'red',
-        message: `Critical review ${d.review.id}: ${d.get(SEVERITY).reasons[0] ?? 'needs a person at once.'}`,
+        message: say('criticalReview', { id: d.review.id, reason: d.get(SEVERITY).reasons[0] ?? say('criticalFallback') }),
         window: t ? { from: t, to: t } : null,
         evidenceIds: [d.review.id],
       });
     }
   }
 
-  for (const g of alerted) alerts.push(campaignAlert(g));
+  // A spreading campaign is a level-1 crisis (TAXONOMY section 7).
+  for (const g of alerted) alerts.push(g.burst ? { ...campaignAlert(g, o.locale), crisisLevel: 'level-1', plan: plans['level-1'] } : campaignAlert(g, o.locale));
 
   const { days } = dailySeries(docs, times, o.utcOffsetMinutes);
   const dayIds = idsByDay(docs, times, o);
   const rules: SeriesRules = o;
   for (const f of [...ratingDrops(days, rules), ...declineStreaks(days, rules), ...negativeRateSpikes(days, rules)]) {
-    alerts.push(seriesAlert(f, days, dayIds, o));
+    const a = seriesAlert(f, days, dayIds, o);
+    alerts.push(f.kind === 'negative_rate_spike' ? { ...a, crisisLevel: 'level-1', plan: plans['level-1'] } : a);
+  }
+
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  const windowOf = (f: CrisisFinding) => ({ from: dayString(f.fromDay), to: dayString(f.toDay) });
+  for (const f of coreProductStreaks(docs, times, o)) {
+    const values = { product: f.product ?? '', threshold: pct(o.coreNegativeRate), days: f.days, ...windowOf(f), value: pct(f.value) };
+    alerts.push({
+      kind: 'core_product_negative',
+      level: 'level-2',
+      message: say(f.product === null ? 'shopSustained' : 'coreProduct', values),
+      window: windowOf(f),
+      evidenceIds: f.evidence.slice(0, o.maxEvidenceIds).map((i) => docs[i]!.review.id),
+      value: Math.round(f.value * 1000) / 1000,
+      baseline: o.coreNegativeRate,
+      crisisLevel: 'level-2',
+      plan: plans['level-2'],
+      ...(f.product === null ? {} : { slice: { dimension: 'product', value: f.product } }),
+    });
+  }
+  const evidenceOf = (f: CrisisFinding) => {
+    const ids: string[] = [];
+    for (const d of days) {
+      if (d.day < f.fromDay || d.day > f.toDay) continue;
+      for (const id of dayIds.get(d.day) ?? []) if (ids.length < o.maxEvidenceIds) ids.push(id);
+    }
+    return ids;
+  };
+  const routine = routineDays(days, o);
+  if (routine) {
+    alerts.push({
+      kind: 'routine_negative_rate',
+      level: 'level-3',
+      message: say('routine', { count: routine.days, ...windowOf(routine), min: pct(o.routineRateMin), max: pct(o.routineRateMax), value: pct(routine.value) }),
+      window: windowOf(routine),
+      evidenceIds: evidenceOf(routine),
+      value: Math.round(routine.value * 1000) / 1000,
+      crisisLevel: 'level-3',
+      plan: plans['level-3'],
+    });
+  }
+  const penalty = penaltyLine(days, o);
+  if (penalty) {
+    alerts.push({
+      kind: 'penalty_line',
+      level: 'orange',
+      message: say('penaltyLine', { days: penalty.days, ...windowOf(penalty), value: pct(penalty.value), line: pct(o.penaltyLineRate) }),
+      window: windowOf(penalty),
+      evidenceIds: evidenceOf(penalty),
+      value: Math.round(penalty.value * 1000) / 1000,
+      baseline: o.penaltyLineRate,
+      crisisLevel: 'penalty-line',
+      plan: plans['penalty-line'],
+    });
   }
 
   for (let i = 0; i < docs.length; i++) {
@@ -128,7 +211,7 @@ export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: Phras
     alerts.push({
       kind: 'high_risk_terms',
       level: 'orange',
-      message: `Review ${d.review.id} uses ${hits} high-risk terms (${[...new Set(terms)].join(', ')}): a person should check whether it is a malicious attack or a critical case.`,
+      message: say('highRisk', { id: d.review.id, hits, terms: [...new Set(terms)].join(say('listSeparator')) }),
       window: t ? { from: t, to: t } : null,
       evidenceIds: [d.review.id],
     });
@@ -139,7 +222,7 @@ export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: Phras
     alerts.push({
       kind: 'manual_review',
       level: 'yellow',
-      message: `${manual.length} review(s) are probably negative but the sentiment is uncertain: check them by hand.`,
+      message: say('manualReview', { count: manual.length }),
       window: null,
       evidenceIds: manual.slice(0, o.maxEvidenceIds).map((i) => docs[i]!.review.id),
     });
@@ -158,12 +241,12 @@ function needsManualReview(doc: TriageDoc, o: AlertsOptions): boolean {
   return negativeProbability(doc) > o.manualReviewProbability && doc.get(SENTIMENT).confidence < o.lowConfidence;
 }
 
-function campaignAlert(g: CampaignGroup): Alert {
-  const what = g.burst ? 'is spreading now' : 'was found';
+function campaignAlert(g: CampaignGroup, locale: Locale): Alert {
+  const what = alertMessage(locale, g.burst ? 'campaignSpreading' : 'campaignFound');
   return {
     kind: 'campaign',
     level: g.burst ? 'red' : 'orange',
-    message: `A campaign of ${g.size} near-identical reviews (group ${g.id}, ${g.negative} negative, ${g.distinctAuthors} authors) ${what}: keep evidence and report it to the platform.`,
+    message: alertMessage(locale, 'campaign', { size: g.size, group: g.id, negative: g.negative, authors: g.distinctAuthors, what }),
     window: g.firstAt && g.lastAt ? { from: g.firstAt, to: g.lastAt } : null,
     evidenceIds: g.members,
     group: g.id,
@@ -192,9 +275,9 @@ function seriesAlert(f: SeriesFinding, days: readonly Day[], dayIds: Map<number,
   const r2 = (x: number) => Math.round(x * 100) / 100;
   const pctOf = (x: number) => `${Math.round(x * 1000) / 10}%`;
   let message: string;
-  if (f.kind === 'rating_drop') message = `Average rating on ${to} was ${r2(f.value)}, ${r2(f.baseline - f.value)} below the ${o.baselineDays}-day baseline of ${r2(f.baseline)}.`;
-  else if (f.kind === 'rating_decline_streak') message = `Average rating fell every day from ${from} to ${to} (${r2(f.baseline)} -> ${r2(f.value)}).`;
-  else message = `Negative reviews on ${to} were ${pctOf(f.value)} of the day's reviews, against a ${o.baselineDays}-day baseline of ${pctOf(f.baseline)}.`;
+  if (f.kind === 'rating_drop') message = alertMessage(o.locale, 'ratingDrop', { to, value: r2(f.value), drop: r2(f.baseline - f.value), days: o.baselineDays, baseline: r2(f.baseline) });
+  else if (f.kind === 'rating_decline_streak') message = alertMessage(o.locale, 'declineStreak', { from, to, baseline: r2(f.baseline), value: r2(f.value) });
+  else message = alertMessage(o.locale, 'rateSpike', { to, value: pctOf(f.value), days: o.baselineDays, baseline: pctOf(f.baseline) });
   const ids: string[] = [];
   for (const d of days) {
     if (d.day < f.fromDay || d.day > f.toDay) continue;

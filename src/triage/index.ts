@@ -5,4 +5,5 @@ export { alertsStage, buildAlerts, negativeProbability, AlertsOptionsSchema, DEF
 export { ratingDrops, declineStreaks, negativeRateSpikes, type SeriesRules, type SeriesFinding } from './series.js';
 export { dailySeries, type Day } from './daily.js';
 export { complaintThemes } from './themes.js';
+export { buildSlices, sliceValue, wilsonInterval, riskRatio, normalQuantile, BUILTIN_SLICE_DIMENSIONS, type SliceOptions } from './slices.js';
 export * from './types.js';

@@ -9,7 +9,7 @@ import { SEVERITY, SEVERITY_BASIS } from '../severity/slots.js';
 import { SENTIMENT } from '../sentiment/slots.js';
 import { NEGATIVE } from '../classify/slots.js';
 import { GROUP } from '../spam/slots.js';
-import { timestampMs } from '../kernel/review.js';
+import { reviewEcho, timestampMs } from '../kernel/review.js';
 import type { QueueEntry } from './types.js';
 
 export const QueueOptionsSchema = z
@@ -78,11 +78,11 @@ export function buildQueue(docs: readonly TriageDoc[], o: QueueOptions, times: R
         existing.members!.push(doc.review.id);
         continue;
       }
-      const entry: QueueEntry = { id: doc.review.id, level: s.level, score: s.score, respondWithinHours: s.respondWithinHours, group, members: [doc.review.id] };
+      const entry: QueueEntry = { id: doc.review.id, ...reviewEcho(doc.review, times[i] ?? null), level: s.level, score: s.score, respondWithinHours: s.respondWithinHours, group, members: [doc.review.id] };
       groupEntry.set(group, entry);
       out.push(entry);
     } else {
-      out.push({ id: doc.review.id, level: s.level, score: s.score, respondWithinHours: s.respondWithinHours });
+      out.push({ id: doc.review.id, ...reviewEcho(doc.review, times[i] ?? null), level: s.level, score: s.score, respondWithinHours: s.respondWithinHours });
     }
   }
   return out;

@@ -10,6 +10,7 @@ import { NEGATIVE } from '../classify/slots.js';
 import { SPAM } from '../spam/slots.js';
 import { SEVERITY, SEVERITY_BASIS } from '../severity/slots.js';
 import { complaintThemes } from './themes.js';
+import { buildSlices } from './slices.js';
 import type { Summary } from './types.js';
 
 export const SummaryOptionsSchema = z
@@ -22,6 +23,16 @@ export const SummaryOptionsSchema = z
     themeMaxPositives: z.number().int().min(1).default(20000),
     /** Offset of the merchant's time zone from UTC, for cutting days (e.g. 480 for China). */
     utcOffsetMinutes: z.number().int().min(-840).max(840).default(0),
+    /** Meta keys to slice by as well as platform, productId, sku, country, channel and agent (e.g. a production batch). */
+    sliceBy: z.array(z.string().trim().min(1)).default([]),
+    /** A topic's lift in a slice is computed only with at least this many of the slice's reviews on it. */
+    sliceMinSupport: z.number().int().min(1).default(3),
+    /** Values kept per slice dimension (the most reviewed). */
+    sliceMaxValues: z.number().int().min(1).default(50),
+    /** Days of "this period" and of the previous one, per slice. */
+    slicePeriodDays: z.number().int().min(1).default(7),
+    /** Two-sided confidence of the slice intervals. */
+    sliceConfidence: z.number().gt(0).lt(1).default(0.95),
   })
   .strict();
 
@@ -44,7 +55,7 @@ export const summaryStage = defineBatchStage({
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-/** Counts, complaint themes and the per-day series of a batch. Linear in the total number of tokens. */
+/** Counts, complaint themes, the per-day series and the slices of a batch. Linear in the total number of tokens. */
 export function summarize(docs: readonly TriageDoc[], o: SummaryOptions, times: ReadonlyArray<number | null> = docs.map((d) => timestampMs(d.review.timestamp))): Summary {
   const sentiment = zeros(SENTIMENT_LABELS);
   const nature = zeros(NATURES);
@@ -75,5 +86,13 @@ export function summarize(docs: readonly TriageDoc[], o: SummaryOptions, times: 
     themes: o.themeTerms > 0 ? complaintThemes(docs, { topK: o.themeTerms, minReviews: o.themeMinReviews, maxPositives: o.themeMaxPositives }) : {},
     daily: publicDays(days),
     undated,
+    slices: buildSlices(docs, times, {
+      sliceBy: o.sliceBy,
+      minSupport: o.sliceMinSupport,
+      maxValues: o.sliceMaxValues,
+      periodDays: o.slicePeriodDays,
+      confidence: o.sliceConfidence,
+      utcOffsetMinutes: o.utcOffsetMinutes,
+    }),
   };
 }

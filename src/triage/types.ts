@@ -1,3 +1,3 @@
 // The triage outputs (queue, summary, alerts) are public: their schemas and types live in src/schema/batch.ts.
 export { ALERT_KINDS, ALERT_LEVELS } from '../schema/labels.js';
-export type { QueueEntry, ThemeTerm, DailyPoint, Summary, AlertKind, AlertLevel, Alert } from '../schema/batch.js';
+export type { QueueEntry, ThemeTerm, DailyPoint, Summary, Slice, SliceValue, SliceTopic, SlicePeriod, AlertKind, AlertLevel, Alert } from '../schema/batch.js';

@@ -93,7 +93,7 @@ function firedDays(alerts: readonly Alert[]): { rate: Set<string>; rating: Set<s
   return { rate, rating };
 }
 
-const LEVEL_ORDER = ['red', 'level-1', 'orange', 'yellow'];
+const LEVEL_ORDER = ['red', 'level-1', 'orange', 'level-2', 'yellow', 'level-3'];
 
 /** The alerts as a table (levels first), capped like the queue. */
 function alertList(ctx: ReportContext): string {
