@@ -71,10 +71,10 @@ export function lintWith(rules: CompiledRules, text: string, o: z.output<typeof 
 
   for (const rule of rules.rules) {
     if (off.has(rule.id)) continue;
-    const anchors = rule.near ? hits.filter((h) => h.rule === rule.near!.rule) : null;
-    if (anchors && anchors.length === 0) continue;
+    const near = rule.near ? nearTest(hits.filter((h) => h.rule === rule.near!.rule), rule.near.within) : null;
+    if (near === false) continue;
     const add = (s: number, e: number) => {
-      if (anchors && !anchors.some((a) => Math.max(a.s - e, s - a.e, 0) <= rule.near!.within)) return;
+      if (near && !near(s, e)) return;
       hits.push({ rule: rule.id, s, e });
       if (!reasons.has(rule.id)) reasons.set(rule.id, rule.reason[locale]);
     };
@@ -101,6 +101,33 @@ export function lintWith(rules: CompiledRules, text: string, o: z.output<typeof 
   });
   findings.sort((a, b) => a.start - b.start || RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)!);
   return { ok: findings.length === 0, locale, findings };
+}
+
+/**
+ * Whether a span lies within `within` characters of one of the anchors, in
+ * O(log n) per span: anchors sorted by start with the running maximum of
+ * their ends (a reply full of both anchors and candidates stays linear).
+ * False when there is no anchor at all.
+ */
+function nearTest(anchors: Hit[], within: number): ((s: number, e: number) => boolean) | false {
+  if (anchors.length === 0) return false;
+  const sorted = [...anchors].sort((a, b) => a.s - b.s);
+  const maxEnd = new Int32Array(sorted.length);
+  for (let i = 0, m = -1; i < sorted.length; i++) maxEnd[i] = m = Math.max(m, sorted[i]!.e);
+  return (s, e) => {
+    // The last anchor starting at or before e + within; any anchor up to it that ends at or after s - within is near.
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.s <= e + within) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return last >= 0 && maxEnd[last]! >= s - within;
+  };
 }
 
 function test(re: RegExp, t: string): boolean {
