@@ -80,6 +80,12 @@ describe('draftReply', () => {
     expect(d.lint.public.find((f) => f.rule === 'ask-to-change-review')!.match).toBe('把差评删');
   });
 
+  it('a slot with no value anywhere is a TemplateError naming the template, never a reply with braces', () => {
+    const only = { builtinTemplates: false, templates: [{ locale: 'en', templates: [{ id: 'bare', nature: 'genuine_complaint', public: 'Sorry: {remedy}.' }] }] };
+    expect(() => draftReply(analysis('en', 'genuine_complaint', ['quality']), only)).toThrow(/template "bare" uses \{remedy\}/);
+    expect(draftReply(analysis('en', 'genuine_complaint', ['quality']), { ...only, slots: { remedy: 'a new one ships today' } })!.public).toBe('Sorry: a new one ships today.');
+  });
+
   it('bad input and options are typed errors', () => {
     expect(() => draftReply({ language: 'zh' } as never)).toThrow(InputError);
     expect(() => draftReply(analysis('zh', 'genuine_complaint'), { tone: 'warm' } as never)).toThrow(OptionsError);

@@ -83,6 +83,12 @@ export function createReplyDrafter(options: ReplyOptions = {}): ReplyDrafter {
       if (!t) throw new TemplateError('(merged templates)', [], `no ${locale} template for nature ${negative.nature} (a file with "replace": true must keep a general template per nature)`);
       const values: Partial<Record<SlotName, string>> = { ...templates.defaults(locale), ...o.slots, ...slots };
       values.remedy ??= templates.remedy(locale, topic) ?? undefined;
+      for (const text of [t.public, t.private ?? '']) {
+        const missing = /\{(customer|product|shop|remedy)\}/.exec(text);
+        if (missing && values[missing[1] as SlotName] === undefined) {
+          throw new TemplateError('(merged templates)', [], `template "${t.id}" uses {${missing[1]}} and no value is given: pass slots.${missing[1]}${missing[1] === 'remedy' ? ' or a remedies entry' : ' or a defaults entry'}`);
+        }
+      }
       const pub = fillSlots(t.public, values);
       const priv = t.private ? fillSlots(t.private, values) : null;
       const lint = (text: string | null) => (text === null ? [] : lintWith(rules, text, { locale, nature: negative.nature, ...(o.platform ? { platform: o.platform } : {}) }).findings);
