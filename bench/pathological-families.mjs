@@ -54,3 +54,25 @@ export const FAMILIES = {
   'negation-runs': (n) => fill('not ', n),
   'han-repeat': (n) => fill('好', n),
 };
+
+/**
+ * Texts aimed at the reply compliance rules (data/replies/lint-rules.json):
+ * cue words repeated without what completes them, and many anchors next to
+ * many candidates of the `near` rule. Run through lintReply by
+ * test/reply-linear-time.test.ts and bench/pathological.bench.mjs.
+ */
+export const REPLY_FAMILIES = {
+  'delete-cue-runs': (n) => fill('删除', n),
+  'ba-review-no-verb': (n) => fill('把差评', n),
+  'anchors-and-refunds': (n) => fill('删除评价退款', n),
+  'en-anchors-and-refunds': (n) => fill('delete the review refund ', n),
+  'order-cue-digits': (n) => fill('订单1', n),
+  'digit-capital-words': (n) => fill('1 Ab ', n),
+  'courier-words': (n) => fill('courier ', n),
+  'address-cue-no-end': (n) => fill('您的地址是', n),
+  'email-local-part': (n) => fill('a_', n),
+  'bare-domain-labels': (n) => fill('ab.', n),
+  'url-without-end': (n) => 'https://' + fill('a', n - 8),
+  'never-runs': (n) => fill('never ', n),
+  'buyer-phone-cue': (n) => fill('您的手机13812345678', n),
+};

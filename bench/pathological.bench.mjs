@@ -2,8 +2,8 @@
 // characters: linear code keeps the per-character cost flat across the three sizes
 // (quadratic code would cost 10x and 100x more per character).
 // Run: npm run build && node bench/pathological.bench.mjs
-import { createAnalyzer } from '../dist/index.js';
-import { FAMILIES } from './pathological-families.mjs';
+import { createAnalyzer, lintReply } from '../dist/index.js';
+import { FAMILIES, REPLY_FAMILIES } from './pathological-families.mjs';
 import { printTable } from './lib.mjs';
 
 const SIZES = [10_000, 100_000, 1_000_000];
@@ -32,3 +32,25 @@ printTable(
   rows,
 );
 console.log('\nFlat means linear: a ratio near 1 (below ~2 with JIT and GC noise); quadratic code gives ~100.');
+
+// The reply compliance check (lintReply) on its own families and the analyzer's, same sizes.
+const lintRows = [];
+for (const [name, gen] of Object.entries({ ...REPLY_FAMILIES, ...FAMILIES })) {
+  lintReply(gen(10_000)); // warm-up
+  const perChar = SIZES.map((n) => {
+    const text = gen(n);
+    let best = Infinity;
+    for (let i = 0; i < (n >= 1_000_000 ? 1 : 3); i++) {
+      const t0 = performance.now();
+      lintReply(text, { nature: 'genuine_complaint' });
+      best = Math.min(best, performance.now() - t0);
+    }
+    return (best * 1e6) / n;
+  });
+  lintRows.push([name, ...perChar.map((ns) => Math.round(ns)), (perChar[2] / perChar[0]).toFixed(2)]);
+}
+printTable(
+  'Pathological text: lintReply() time per character (ns), best of 3 runs (1 at 1M)',
+  ['family', 'ns/char at 10k', 'ns/char at 100k', 'ns/char at 1M', '1M / 10k'],
+  lintRows,
+);

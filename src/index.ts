@@ -41,7 +41,7 @@ export { LOCALES, CRISIS_PLANS, type Locale } from './schema/labels.js';
 export { MERCHANT_FIELDS, type MerchantField } from './kernel/review.js';
 
 // Errors: every deliberate error is a ReviewTriageError with a stable `code`.
-export { ReviewTriageError, InputError, OptionsError, LexiconError, PipelineError, type ErrorCode, type ValidationIssue } from './kernel/errors.js';
+export { ReviewTriageError, InputError, OptionsError, LexiconError, TemplateError, PipelineError, type ErrorCode, type ValidationIssue } from './kernel/errors.js';
 
 // Options of each built-in stage (`stageOptions[name]`, or batch options by stage name).
 export { NormalizeOptionsSchema, type TextOptions as NormalizeOptions } from './text/service.js';
@@ -90,3 +90,39 @@ export {
 
 // The HTML report (issue 15).
 export { renderReport, ReportOptionsSchema, REPORT_LOCALES, REPORT_STRINGS, type ReportOptions, type ReportLocale, type ReportStrings } from './report/index.js';
+
+// Reply drafts and the reply compliance check (issue 14; docs/replies.md).
+export {
+  draftReply,
+  createReplyDrafter,
+  lintReply,
+  ReplyOptionsSchema,
+  SlotValuesSchema,
+  LintOptionsSchema,
+  TemplateSchema,
+  TemplateSet,
+  parseTemplates,
+  readTemplatesFile,
+  SLOT_NAMES,
+  type ReplyOptions,
+  type ReplyDrafter,
+  type DraftInput,
+  type SlotValues,
+  type SlotName,
+  type LintOptions,
+  type ReplyTemplate,
+  type TemplateFile,
+  type TemplateSource,
+} from './reply/index.js';
+export {
+  REPLY_LOCALES,
+  LINT_RULES,
+  ReplyDraftSchema,
+  LintFindingSchema,
+  LintResultSchema,
+  type ReplyDraft,
+  type ReplyLocale,
+  type LintRule,
+  type LintFinding,
+  type LintResult,
+} from './schema/reply.js';

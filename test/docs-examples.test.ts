@@ -146,7 +146,7 @@ describe('documentation examples', () => {
 
   it('README.md and every docs/*.md page have examples the tests run, and few blocks opt out', () => {
     expect(runnable.filter((b) => b.file === 'README.md').length).toBeGreaterThanOrEqual(3);
-    for (const page of ['pipeline', 'text', 'lexicons', 'sentiment', 'classify', 'spam', 'severity', 'errors']) {
+    for (const page of ['pipeline', 'text', 'lexicons', 'sentiment', 'classify', 'spam', 'severity', 'errors', 'replies']) {
       expect(runnable.some((b) => b.file === `docs/${page}.md`), `docs/${page}.md has no runnable example`).toBe(true);
     }
     const optedOut = blocks.filter((b) => RUNNABLE.has(b.lang) && /\bnocheck\b/.test(b.flags));

@@ -16,7 +16,7 @@ const LAYERS: Array<[RegExp, number, string]> = [
   [/^text\//, 3, 'text'],
   [/^lexicon\//, 4, 'lexicon'],
   [/^context\//, 5, 'context'],
-  [/^(document|sentiment|classify|spam|severity|triage|report)\//, 6, 'capabilities'],
+  [/^(document|sentiment|classify|spam|severity|triage|report|reply)\//, 6, 'capabilities'],
   [/^analyzer\//, 7, 'analyzer'],
   [/^(index\.ts|extend\.ts|testing\/|cli\/)/, 8, 'entry points and CLI'],
 ];

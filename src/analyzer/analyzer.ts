@@ -19,6 +19,7 @@ import { runBatch } from './batch.js';
 import { buildContext } from './context.js';
 import { BUILTIN_BATCH_STAGES, BUILTIN_STAGES, builtinProviderOf } from './registry.js';
 import { ResultProjector } from './result.js';
+import { createReplyDrafter } from '../reply/index.js';
 
 /** Default cap on the characters of one review that are analysed; the rest is skipped and `truncated` set. */
 export const DEFAULT_MAX_TEXT_LENGTH = 1_000_000;
@@ -54,6 +55,11 @@ export const AnalyzerOptionsSchema = z
      * and response plans. Passed to every stage that has a `locale` option, unless its stageOptions set one.
      */
     locale: z.enum(LOCALES).optional(),
+    /**
+     * Add `reply` (a draft from the reply templates) to every negative result: `true`, or the options of
+     * draftReply (locale, slots, templates, platform). Off by default.
+     */
+    reply: z.union([z.boolean(), z.record(z.string(), z.unknown())]).default(false),
   })
   .strict();
 
@@ -133,6 +139,14 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     { available: () => [...pipeline.provided(), ...DOC_FIELDS.map((f) => `doc.${f}`)], providerOf: builtinProviderOf },
   );
   const projector = new ResultProjector(pipeline);
+  // Drafts are made from the final result (after a batch's re-decisions), so a campaign member gets an attack's reply.
+  const drafter = opts.reply === false ? null : createReplyDrafter({ ...(opts.dataDir === undefined ? {} : { dataDir: path.resolve(opts.dataDir) }), ...(opts.locale === undefined ? {} : { locale: opts.locale }), ...(opts.reply === true ? {} : opts.reply) });
+  const project = (doc: TriageDoc, ms?: number | null): Analysis => {
+    const a = projector.project(doc, ms);
+    const reply = drafter?.draft(a);
+    if (reply) a.reply = reply;
+    return a;
+  };
 
   const runStages = (input: unknown, fallbackId: string): TriageDoc => {
     const doc = new TriageDoc(parseReviewInput(input, fallbackId), opts.maxTextLength);
@@ -145,7 +159,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     batchPipeline,
     context,
     analyze(input) {
-      return projector.project(runStages(input, '0'));
+      return project(runStages(input, '0'));
     },
     analyzeBatch(inputs, batchOptions = {}, onReview) {
       if (!Array.isArray(inputs)) throw new InputError('analyzeBatch expects an array of reviews.', [{ path: [], message: 'expected array' }]);
@@ -179,7 +193,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         if (typeof onReview === 'function') onReview(i + 1, inputs.length);
       }
       const stages = batchPipeline.list().map((s) => overrides.get(s.name) ?? s);
-      return runBatch(docs, stages, pipeline.list(), batchOptions, (d, ms) => projector.project(d, ms));
+      return runBatch(docs, stages, pipeline.list(), batchOptions, project);
     },
   };
 }

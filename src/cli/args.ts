@@ -74,6 +74,10 @@ Usage:
   review-triage report <file> [-o report.html] [--locale zh|en]
                        [--utc-offset H] [--title TEXT]
                            An HTML report of the batch ("report --help").
+  review-triage lint-reply <file|-> [--platform NAME] [--nature NATURE]
+                       [--format human|json]
+                           Check a reply against platform rules
+                           ("lint-reply --help"); exit 1 on findings.
   review-triage --help | -h
   review-triage --version
 

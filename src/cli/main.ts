@@ -12,6 +12,7 @@ import { forTerminal } from './sanitize.js';
 import { readLines, readRecords, SourceError, type SourceRecord } from './readers.js';
 import type { CliIO } from './io.js';
 import { reportCommand } from './report.js';
+import { lintReplyCommand } from './lint-reply.js';
 import { createFormatter } from './writers.js';
 import type { BatchResult } from '../context/batch-result.js';
 import { readLexiconFile } from '../lexicon/load.js';
@@ -32,8 +33,9 @@ const PROGRAM = 'review-triage';
  * resolves to the exit code; never throws and never calls process.exit.
  */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
-  // `report` has its own options (src/cli/report.ts).
+  // `report` and `lint-reply` have their own options (src/cli/report.ts, src/cli/lint-reply.ts).
   if (argv[0] === 'report') return guarded(io, () => reportCommand(argv.slice(1), io));
+  if (argv[0] === 'lint-reply') return guarded(io, () => lintReplyCommand(argv.slice(1), io));
   let command: CliCommand;
   try {
     command = parseCliArgs(argv);

@@ -2,7 +2,7 @@
  * Every error the library throws on purpose is a ReviewTriageError with a
  * stable `code`, so callers can branch on it without parsing messages.
  */
-export type ErrorCode = 'INVALID_INPUT' | 'INVALID_OPTIONS' | 'INVALID_LEXICON' | 'PIPELINE' | 'SEGMENTER';
+export type ErrorCode = 'INVALID_INPUT' | 'INVALID_OPTIONS' | 'INVALID_LEXICON' | 'INVALID_TEMPLATES' | 'PIPELINE' | 'SEGMENTER';
 
 export class ReviewTriageError extends Error {
   readonly code: ErrorCode;
@@ -51,6 +51,22 @@ export class LexiconError extends ReviewTriageError {
     super('INVALID_LEXICON', `Invalid lexicon ${where}: ${reason}`, options);
     this.source = source;
     this.entry = entry;
+    this.reason = reason;
+  }
+}
+
+/**
+ * A reply-template file or object is malformed; `source` names it (a file path or `templates[1]`) and `path`
+ * the offending field (`['templates', 3, 'public']`, empty when the file itself is wrong).
+ */
+export class TemplateError extends ReviewTriageError {
+  readonly source: string;
+  readonly path: (string | number)[];
+  readonly reason: string;
+  constructor(source: string, path: (string | number)[], reason: string, options?: { cause?: unknown }) {
+    super('INVALID_TEMPLATES', `Invalid reply templates ${source}${path.length ? `, at ${path.join('.')}` : ''}: ${reason}`, options);
+    this.source = source;
+    this.path = path;
     this.reason = reason;
   }
 }

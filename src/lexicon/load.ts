@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { LexiconError } from '../kernel/errors.js';
+import { readJsonFile } from '../util/json-file.js';
 import { moduleFile } from '../util/module-file.js';
 import { ENTRY_SCHEMAS, LexiconFileSchema, type Lexicon, type LexiconEntry, type LexiconKind, type LexiconLang } from './schema.js';
 
@@ -48,43 +49,8 @@ export const DEFAULT_MAX_LEXICON_BYTES = 20 * 1024 * 1024;
  * must not end up printed.
  */
 export function readLexiconFile(file: string, options: { maxBytes?: number } = {}): Lexicon {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_LEXICON_BYTES;
-  let raw: string;
-  let fd: number | null = null;
-  try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw new LexiconError(file, null, `not a regular file (${stat.isDirectory() ? 'a directory' : 'a device, FIFO or socket'})`);
-    if (stat.size > maxBytes) throw new LexiconError(file, null, `file is ${stat.size} bytes, over the ${maxBytes}-byte limit for lexicons`);
-    const buf = Buffer.alloc(stat.size + 1);
-    let got = 0;
-    for (let n; got < buf.length && (n = fs.readSync(fd, buf, got, buf.length - got, null)) > 0; ) got += n;
-    if (got > stat.size) throw new LexiconError(file, null, 'file grew while it was read');
-    raw = buf.toString('utf8', 0, got);
-  } catch (cause) {
-    if (cause instanceof LexiconError) throw cause;
-    throw new LexiconError(file, null, `cannot read file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { cause });
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
-  } catch (cause) {
-    throw new LexiconError(file, null, `not valid JSON (${jsonPosition(raw, cause as Error)})`, { cause });
-  }
+  const json = readJsonFile(file, options.maxBytes ?? DEFAULT_MAX_LEXICON_BYTES, 'lexicons', (reason, cause) => new LexiconError(file, null, reason, cause === undefined ? undefined : { cause }));
   return parseLexicon(json, file);
-}
-
-/** Where JSON.parse stopped, as line and column: V8's own message quotes the text, which must not be echoed. */
-function jsonPosition(raw: string, e: Error): string {
-  const m = /position (\d+)/.exec(e.message);
-  if (!m) return 'syntax error';
-  const at = Number(m[1]);
-  const before = raw.slice(0, at);
-  const line = before.split('\n').length;
-  return `syntax error at line ${line}, column ${at - before.lastIndexOf('\n')}`;
 }
 
 export function resolveLexiconSource(src: LexiconSource, index: number): Lexicon {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { EVIDENCE_SOURCES, LANGUAGES, NATURES, SENTIMENT_LABELS, SEVERITY_LEVELS, SPAM_KINDS, TOPICS } from './labels.js';
+import { ReplyDraftSchema } from './reply.js';
 
 export const LanguageSchema = z.enum(LANGUAGES);
 export const SentimentLabelSchema = z.enum(SENTIMENT_LABELS);
@@ -93,6 +94,7 @@ export const AnalysisSchema = z
     spam: SpamResultSchema,
     severity: SeverityResultSchema,
     truncated: z.boolean().optional().describe('True when the text was longer than `maxTextLength` and only its head was analysed.'),
+    reply: ReplyDraftSchema.optional().describe('A reply draft, when the analyzer was created with the `reply` option and the review is negative.'),
     timestampIssue: z.string().optional().describe('Why the review\'s timestamp could not be used (it was left out of time windows and daily series).'),
     extensions: z
       .record(z.string(), z.unknown())

@@ -2,3 +2,4 @@
 export * from './labels.js';
 export * from './analysis.js';
 export * from './batch.js';
+export * from './reply.js';

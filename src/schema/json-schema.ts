@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { AnalysisSchema } from './analysis.js';
 import { BatchResultSchema } from './batch.js';
+import { LintResultSchema } from './reply.js';
 
 function toJsonSchema(schema: z.ZodType, title: string): Record<string, unknown> {
   const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'throw' });
@@ -18,6 +19,7 @@ export function outputJsonSchemas(): Record<string, Record<string, unknown>> {
   return {
     'analysis.schema.json': toJsonSchema(AnalysisSchema, 'Analysis'),
     'batch-result.schema.json': toJsonSchema(BatchResultSchema, 'BatchResult'),
+    'lint-result.schema.json': toJsonSchema(LintResultSchema, 'LintResult'),
   };
 }
 
