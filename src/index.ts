@@ -38,7 +38,7 @@ export type { CampaignGroup } from './spam/batch/types.js';
 export { ALERT_KINDS, ALERT_LEVELS, type QueueEntry, type Summary, type ThemeTerm, type DailyPoint, type Alert, type AlertKind, type AlertLevel } from './triage/types.js';
 
 // Errors: every deliberate error is a ReviewTriageError with a stable `code`.
-export { ReviewTriageError, InputError, OptionsError, LexiconError, PipelineError, type ErrorCode, type ValidationIssue } from './kernel/errors.js';
+export { ReviewTriageError, InputError, OptionsError, LexiconError, PipelineError, StateError, type ErrorCode, type ValidationIssue } from './kernel/errors.js';
 
 // Options of each built-in stage (`stageOptions[name]`, or batch options by stage name).
 export { NormalizeOptionsSchema, type TextOptions as NormalizeOptions } from './text/service.js';
@@ -84,3 +84,6 @@ export {
 
 // The HTML report (issue 15).
 export { renderReport, ReportOptionsSchema, REPORT_LOCALES, REPORT_STRINGS, type ReportOptions, type ReportLocale, type ReportStrings } from './report/index.js';
+
+// The monitor: state between runs in SQLite (better-sqlite3) or Redis (ioredis), both optional peer dependencies (issue 16).
+export * from './monitor/index.js';
