@@ -59,6 +59,14 @@ export interface Monitor {
   prepare(inputs: ReadonlyArray<string | ReviewInput>): Prepared[];
   /** Folds prepared reviews into the state in one transaction. */
   fold(prepared: readonly Prepared[]): Promise<{ added: number; skipped: number }>;
+  /**
+   * Folds chunk number `index` of a stream if it is the next one the state
+   * expects (returns null otherwise): several processes can offer chunks,
+   * and each is folded once, in order.
+   */
+  foldChunk(index: number, prepared: readonly Prepared[]): Promise<{ added: number; skipped: number } | null>;
+  /** The number of the next stream chunk `foldChunk` expects. */
+  nextChunk(): Promise<number>;
   /** Recomputes alerts from the state, stores them and returns what changed, with the queue and summary. */
   finish(counts?: { added: number; skipped: number }): Promise<MonitorRun>;
   /** Sets the status of a queue item (a review id or a group id): replied, resolved, or open again. */
@@ -128,6 +136,13 @@ export function createMonitor(options: MonitorOptions): Monitor {
     },
     prepare: (inputs) => engine.prepareAll(inputs),
     fold,
+    foldChunk: (index, prepared) =>
+      store.transaction(async (tx) => {
+        if (Number((await tx.hget('meta', 'chunk')) ?? 0) !== index) return null;
+        tx.hincr('meta', 'chunk', 1);
+        return engine.fold(tx, prepared, now());
+      }),
+    nextChunk: () => store.transaction(async (tx) => Number((await tx.hget('meta', 'chunk')) ?? 0)),
     finish,
     async mark(id, status, at) {
       if (!['replied', 'resolved', 'open'].includes(status)) throw new InputError(`Unknown status "${status}": use replied, resolved or open.`, [{ path: ['status'], message: 'expected replied, resolved or open' }]);

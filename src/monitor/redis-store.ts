@@ -11,6 +11,7 @@ interface RedisClient {
   quit(): Promise<unknown>;
   disconnect(): void;
   status: string;
+  on(event: 'error', fn: (e: Error) => void): unknown;
   watch(key: string): Promise<unknown>;
   unwatch(): Promise<unknown>;
   hget(key: string, field: string): Promise<string | null>;
@@ -60,6 +61,7 @@ export async function openRedisStore(options: RedisStoreOptions = {}): Promise<M
     throw new StateError(location, `the Redis client ioredis could not be loaded (${(cause as Error).message}). Install it beside review-triage ("npm install ioredis").`, { cause });
   }
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, retryStrategy: (n: number) => (n > 5 ? null : 100 * n) });
+  client.on('error', () => undefined); // connection errors reach the caller through the failed command
   try {
     await client.connect();
   } catch (cause) {
@@ -104,6 +106,10 @@ class RedisStore implements MonitorStore {
         return out;
       },
       commit: async (writes: readonly StoreWrite[]) => {
+        if (writes.length === 0) {
+          await client.unwatch(); // a read-only transaction commits nothing (and must not overtake the others)
+          return;
+        }
         const m = client.multi();
         for (const w of writes) {
           if (w.op === 'hset') m.hset(h(w.ns), w.field, w.value);
