@@ -63,6 +63,10 @@ Usage:
   review-triage report <file> [-o report.html] [--locale zh|en]
                        [--utc-offset H] [--title TEXT]
                            An HTML report of the batch ("report --help").
+  review-triage monitor <file> --state STATE
+                           Add reviews to a state that remembers earlier runs:
+                           alerts, campaigns, queue ("monitor --help").
+  review-triage monitor mark ID replied --state STATE
   review-triage --help | -h
   review-triage --version
 

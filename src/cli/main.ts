@@ -12,6 +12,7 @@ import { forTerminal } from './sanitize.js';
 import { readLines, readRecords, SourceError, type SourceRecord } from './readers.js';
 import type { CliIO } from './io.js';
 import { reportCommand } from './report.js';
+import { monitorCommand } from './monitor.js';
 import { createFormatter } from './writers.js';
 import type { BatchResult } from '../context/batch-result.js';
 import { readLexiconFile } from '../lexicon/load.js';
@@ -34,6 +35,8 @@ const PROGRAM = 'review-triage';
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   // `report` has its own options (src/cli/report.ts).
   if (argv[0] === 'report') return guarded(io, () => reportCommand(argv.slice(1), io));
+  // `monitor` keeps state between runs (src/cli/monitor.ts).
+  if (argv[0] === 'monitor') return guarded(io, () => monitorCommand(argv.slice(1), io));
   let command: CliCommand;
   try {
     command = parseCliArgs(argv);
