@@ -26,6 +26,18 @@ import type { CampaignGroup } from '../schema/batch.js';
 import type { StoreTx } from './store.js';
 import { z } from 'zod';
 
+/*
+ * Store namespaces (hashes unless noted; values are JSON):
+ *   review   id -> ReviewRecord (seq, time, negative, rating, author, ip)   input    id -> the NormalizedReview
+ *   analysis id -> the final Analysis                                       meta     seq, groups, undated, chunk (counters)
+ *   fp       exact-copy fingerprint -> first id      shingles id -> shingle set      bucket  band:key -> representatives
+ *   parent   id -> union-find parent    members  root -> member ids    gid  root -> group id    group  gid -> GroupRecord
+ *   flood    id -> flood evidence       post:<source>:<key> (sorted set) post times per author / address / network
+ *   day.reviews, day.negative, day.rated, day.ratingMilli  day -> counter          dayids  day -> evidence ids
+ *   critical, manual, highrisk  id -> what the alerts need    qitem  id -> queue candidate    status  key -> mark
+ *   alert    key -> the alert as last reported
+ */
+
 /**
  * What the per-review stages give for one review, before any other review
  * is known: JSON, so worker processes can compute it and hand it over.
