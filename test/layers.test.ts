@@ -18,7 +18,7 @@ const LAYERS: Array<[RegExp, number, string]> = [
   [/^context\//, 5, 'context'],
   [/^(document|sentiment|classify|spam|severity|triage|report|reply)\//, 6, 'capabilities'],
   [/^analyzer\//, 7, 'analyzer'],
-  [/^(index\.ts|extend\.ts|testing\/|cli\/)/, 8, 'entry points and CLI'],
+  [/^(index\.ts|extend\.ts|testing\/|cli\/|monitor\/)/, 8, 'entry points, CLI and the monitor'],
 ];
 
 function layerOf(rel: string): { rank: number; name: string } {

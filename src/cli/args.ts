@@ -78,6 +78,10 @@ Usage:
                        [--format human|json]
                            Check a reply against platform rules
                            ("lint-reply --help"); exit 1 on findings.
+  review-triage monitor <file> --state STATE
+                           Add reviews to a state that remembers earlier runs:
+                           alerts, campaigns, queue ("monitor --help").
+  review-triage monitor mark ID replied --state STATE
   review-triage --help | -h
   review-triage --version
 

@@ -13,6 +13,7 @@ import { readLines, readRecords, SourceError, type SourceRecord } from './reader
 import type { CliIO } from './io.js';
 import { reportCommand } from './report.js';
 import { lintReplyCommand } from './lint-reply.js';
+import { monitorCommand } from './monitor.js';
 import { createFormatter } from './writers.js';
 import type { BatchResult } from '../context/batch-result.js';
 import { readLexiconFile } from '../lexicon/load.js';
@@ -36,6 +37,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   // `report` and `lint-reply` have their own options (src/cli/report.ts, src/cli/lint-reply.ts).
   if (argv[0] === 'report') return guarded(io, () => reportCommand(argv.slice(1), io));
   if (argv[0] === 'lint-reply') return guarded(io, () => lintReplyCommand(argv.slice(1), io));
+  // `monitor` keeps state between runs (src/cli/monitor.ts).
+  if (argv[0] === 'monitor') return guarded(io, () => monitorCommand(argv.slice(1), io));
   let command: CliCommand;
   try {
     command = parseCliArgs(argv);

@@ -2,7 +2,7 @@
  * Every error the library throws on purpose is a ReviewTriageError with a
  * stable `code`, so callers can branch on it without parsing messages.
  */
-export type ErrorCode = 'INVALID_INPUT' | 'INVALID_OPTIONS' | 'INVALID_LEXICON' | 'INVALID_TEMPLATES' | 'PIPELINE' | 'SEGMENTER';
+export type ErrorCode = 'INVALID_INPUT' | 'INVALID_OPTIONS' | 'INVALID_LEXICON' | 'INVALID_TEMPLATES' | 'PIPELINE' | 'SEGMENTER' | 'STATE';
 
 export class ReviewTriageError extends Error {
   readonly code: ErrorCode;
@@ -75,5 +75,20 @@ export class TemplateError extends ReviewTriageError {
 export class PipelineError extends ReviewTriageError {
   constructor(message: string) {
     super('PIPELINE', message);
+  }
+}
+
+/**
+ * A monitor's state store cannot be used: a corrupt or foreign file, a newer
+ * schema version, a missing driver or an unreachable server. `location` names
+ * the file or server so the message says which state is meant.
+ */
+export class StateError extends ReviewTriageError {
+  readonly location: string;
+  readonly reason: string;
+  constructor(location: string, reason: string, options?: { cause?: unknown }) {
+    super('STATE', `Monitor state ${location}: ${reason}`, options);
+    this.location = location;
+    this.reason = reason;
   }
 }

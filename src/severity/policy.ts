@@ -40,18 +40,27 @@ export class SeverityPolicy {
     };
   }
 
-  /** Few distinct combinations occur, so each list is built once and copied out (callers may mutate their copy). */
-  private readonly actionCache = new Map<number, string[]>();
+  /**
+   * Few distinct combinations occur, so each list is built once and copied out (callers may mutate their copy).
+   * The key is the set of topics and triggers, but the list follows their order: an entry serves only the
+   * order it was built for, so a review's actions never depend on which reviews the process saw first.
+   */
+  private readonly actionCache = new Map<number, { topics: readonly Topic[]; fired: readonly Trigger[]; list: string[] }>();
 
   private actionsFor(level: SeverityLevel, state: DecisionState, campaign: boolean): string[] {
     const key = actionKey(level, state, campaign);
-    let list = this.actionCache.get(key);
-    if (!list) {
-      list = actionsFor(this.actions, { level, nature: state.nature, topics: state.topics, triggers: state.fired, campaign });
-      if (this.actionCache.size < 10_000) this.actionCache.set(key, list);
-    }
+    const hit = this.actionCache.get(key);
+    if (hit && sameOrder(hit.topics, state.topics) && sameOrder(hit.fired, state.fired)) return hit.list.slice();
+    const list = actionsFor(this.actions, { level, nature: state.nature, topics: state.topics, triggers: state.fired, campaign });
+    if (!hit && this.actionCache.size < 10_000) this.actionCache.set(key, { topics: [...state.topics], fired: [...state.fired], list });
     return list.slice();
   }
+}
+
+function sameOrder<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

@@ -241,7 +241,7 @@ function needsManualReview(doc: TriageDoc, o: AlertsOptions): boolean {
   return negativeProbability(doc) > o.manualReviewProbability && doc.get(SENTIMENT).confidence < o.lowConfidence;
 }
 
-function campaignAlert(g: CampaignGroup, locale: Locale): Alert {
+export function campaignAlert(g: CampaignGroup, locale: Locale = 'en'): Alert {
   const what = alertMessage(locale, g.burst ? 'campaignSpreading' : 'campaignFound');
   return {
     kind: 'campaign',
@@ -269,7 +269,7 @@ function idsByDay(docs: readonly TriageDoc[], times: ReadonlyArray<number | null
   return out;
 }
 
-function seriesAlert(f: SeriesFinding, days: readonly Day[], dayIds: Map<number, string[]>, o: AlertsOptions): Alert {
+export function seriesAlert(f: SeriesFinding, days: readonly Day[], dayIds: Map<number, string[]>, o: AlertsOptions): Alert {
   const from = dayString(f.fromDay);
   const to = dayString(f.toDay);
   const r2 = (x: number) => Math.round(x * 100) / 100;

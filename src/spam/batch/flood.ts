@@ -143,7 +143,7 @@ function burstNote(group: CampaignGroup, o: FloodOptions): string {
 }
 
 /** Docs of `list` that sit in some window of `span` ms holding `min`+ posts (two pointers over the list sorted by time). */
-function inWindows(list: number[], times: Float64Array, min: number, span: number): number[] {
+export function inWindows(list: number[], times: Float64Array, min: number, span: number): number[] {
   if (list.length < min) return [];
   list.sort((a, b) => times[a]! - times[b]!);
   const hit = new Uint8Array(list.length);

@@ -56,7 +56,8 @@ export class MinHashLsh {
     }
   }
 
-  private bandKey(sig: Uint32Array, it: number, b: number): number {
+  /** The bucket key of item `it` in band `b` (the monitor keeps buckets between runs). */
+  bandKey(sig: Uint32Array, it: number, b: number): number {
     let h = 0x2545f491 ^ b;
     const base = it * this.hashes + b * this.rows;
     for (let r = 0; r < this.rows; r++) h = Math.imul(h ^ sig[base + r]!, 0x01000193);
