@@ -7,11 +7,16 @@
  *   扣, 戳, or 加 / 联系 right before a contact or 我. An ad on its own.
  * - `dm_me`: a DM verb aimed at the poster (密我, 滴滴我, m我, 扣我, 滴我), or a repeated 滴滴滴: a lure, not yet an ad.
  * - `goods_first`: trading terms offering the goods before payment (先货, 先发货后付款): a lure.
+ * English comment spam (advertising fires at 0.8 in non-Chinese text):
+ * - `plug`: a comment that opens with "check out" / "go check" / "come check" (a bare plug, whatever follows).
+ * - `bait`: engagement bait, "thumbs up / like / upvote (this) if ..." or "who is still watching".
+ * - `search_direction`: "search / look up / type X on|in Google / YouTube" (a plug that dodges link filters).
+ * - `chain`: chain posts ("copy and paste this", "post this on N videos", "if you don't ... bad luck").
  * Each rule counts once per review. One regex pass per rule.
  */
 
 export interface LureHit {
-  rule: 'buyer_dm' | 'dm_me' | 'goods_first';
+  rule: 'buyer_dm' | 'dm_me' | 'goods_first' | 'plug' | 'bait' | 'search_direction' | 'chain';
   start: number;
   end: number;
   weight: number;
@@ -29,6 +34,10 @@ const RULES: Array<{ rule: LureHit['rule']; re: RegExp; weight: number }> = [
   // 滴滴 closing a message (`…q123456 滴滴`) is "ding me", not the ride-hailing app.
   { rule: 'dm_me', re: /(?:密|滴滴|滴|(?<![a-z])m|扣|戳)我|滴滴滴|滴滴(?=\s*$)/giu, weight: 0.6 },
   { rule: 'goods_first', re: /先货|先发货后付款|先发后付/gu, weight: 0.5 },
+  { rule: 'plug', re: /^[^\p{L}\p{N}]*(?:(?:please|pls|plz|go|come|guys|hey guys)[\s,]+)*check\s+(?:out|it|this|my|our)\b/iu, weight: 0.8 },
+  { rule: 'bait', re: /\b(?:thumbs?\s+up|like|upvote|give\s+(?:this|it)\s+a\s+(?:like|thumbs?\s+up))\s+(?:this\s+(?:comment\s+)?)?if\b|\bwho(?:'s|\s+is)?\s+(?:still\s+)?(?:watching|listening)\b/giu, weight: 0.8 },
+  { rule: 'search_direction', re: /\b(?:search|look\s+up|type|google)\b[^.!?\n]{1,40}?\b(?:on|in|into)\s+(?:google|youtube|yt|bing|facebook|instagram)\b/giu, weight: 0.8 },
+  { rule: 'chain', re: /\b(?:copy\s+(?:and|&)\s+paste|repost\s+this|post\s+this\s+(?:on|to)\s+\d+|send\s+this\s+to\s+\d+)|\bif\s+you\s+don'?t\b[^.!?\n]{0,60}\b(?:bad\s+luck|die|never\s+(?:find|get|be))\b/giu, weight: 1 },
 ];
 
 /** DM lures in a normalised text, at most one hit per rule. */
