@@ -62,6 +62,20 @@ describe('normalizeText', () => {
     expect(norm('www.example.com').text).toBe('www.example.com');
   });
 
+  it('never folds inside a number: repeated digits of a phone number or id survive', () => {
+    // ASCII, full-width and circled digits (both fold to ASCII first) and Han numerals.
+    expect(norm('电话13988886666').text).toBe('电话13988886666');
+    expect(norm('电话１３９８８８８６６６６').text).toBe('电话13988886666');
+    expect(norm('①③⑨⑧⑧⑧⑧⑥⑥⑥⑥').text).toBe('13988886666');
+    expect(norm('手机一三九八八八八六六六六').text).toBe('手机一三九八八八八六六六六');
+    expect(norm('拐拐拐两两两〇〇〇零零零').text).toBe('拐拐拐两两两〇〇〇零零零');
+    // Latin letters touching digits are part of an id.
+    expect(norm('加v kkkk8899').text).toBe('加v kkkk8899');
+    expect(norm('id 8899aaaa').text).toBe('id 8899aaaa');
+    // Elongated words next to them still fold.
+    expect(norm('好好好好 soooo 13988886666').text).toBe('好好 soo 13988886666');
+  });
+
   it('keeps emoji, including skin tones and ZWJ sequences', () => {
     expect(norm('好评👍🏻👨‍👩‍👧').text).toBe('好评👍🏻👨‍👩‍👧');
   });

@@ -7,6 +7,8 @@ import type { Evidence, SpamKind, SpamResult } from '../types.js';
 import { defineStage } from '../context/define.js';
 import type { ContactKind } from './contacts.js';
 import { findContactsThroughPadding } from './unpad.js';
+import { findLures } from './lures.js';
+import { PROMO_ENDINGS } from '../util/tlds.js';
 import { PhraseMatcher } from '../lexicon/matcher.js';
 import { GibberishDetector } from './gibberish.js';
 import { combineScore, orderKinds, withKind } from './score.js';
@@ -56,6 +58,11 @@ const CONTACT_WEIGHT: Record<ContactKind, number> = {
 };
 /** Links found by the tokenizer (url, email tokens). */
 const LINK_WEIGHT = 0.7;
+/**
+ * A link to a cheap spam-favoured ending (util/tlds.ts): advertising on its own. Shorteners are not on the rule:
+ * Weibo shortens every shared link to t.cn, so a shared news post carries one.
+ */
+const PROMO_LINK_WEIGHT = 1;
 /** Weight a lexicon cue gets when its entry has none. */
 const DEFAULT_CUE_WEIGHT: Record<SpamKind, number> = { advertising: 0.5, template: 1, irrelevant: 0.6, gibberish: 1, duplicate: 0, flood: 0 };
 
@@ -101,7 +108,7 @@ export const spamStage = defineStage({
         const kinds: SpamKind[] = [];
         const tokens = doc.tokens;
         const generic: GenericHit[] = [];
-        const contactWeight = weighContacts(doc, evidence);
+        const contactWeight = weighContacts(doc, evidence) + weighLures(doc, evidence);
         const cues = weighCues(matcher, doc, evidence, generic);
         const ad = contactWeight + cues.advertising;
         const irrelevant = cues.irrelevant;
@@ -190,9 +197,12 @@ function weighContacts(doc: TriageDoc, evidence: Evidence[]): number {
   for (const t of doc.tokens) {
     if (t.type !== 'url' && t.type !== 'email') continue;
     (links ??= []).push({ start: t.nStart, end: t.nEnd });
-    ad += linkWeight;
-    evidence.push(doc.spanEvidence(t.nStart, t.nEnd, { source: 'rule', rule: `contact:${t.type}`, label: 'advertising', weight: linkWeight }));
+    const promo = t.type === 'url' && isPromoLink(t.norm);
+    const weight = promo ? Math.max(linkWeight, PROMO_LINK_WEIGHT) : linkWeight;
+    ad += weight;
+    evidence.push(doc.spanEvidence(t.nStart, t.nEnd, { source: 'rule', rule: promo ? 'contact:url_promo' : `contact:${t.type}`, label: 'advertising', weight }));
   }
+
   let numbers = 0;
   // Through padding: `加🌟微🌟信🌟a🌟b🌟c1234` is found like `加微信abc1234` (issue 13).
   for (const h of findContactsThroughPadding(doc.normalized)) {
@@ -205,6 +215,16 @@ function weighContacts(doc: TriageDoc, evidence: Evidence[]): number {
     if (weight === 0) continue;
     ad += weight;
     evidence.push(doc.spanEvidence(h.start, h.end, { source: 'rule', rule: `contact:${kind}`, label: 'advertising', weight }));
+  }
+  return ad;
+}
+
+/** Advertising weight of the DM lures (lures.ts: 要的私, 密我, 滴滴我, 先货...). Adds evidence. */
+function weighLures(doc: TriageDoc, evidence: Evidence[]): number {
+  let ad = 0;
+  for (const lure of findLures(doc.normalized)) {
+    ad += lure.weight;
+    evidence.push(doc.spanEvidence(lure.start, lure.end, { source: 'rule', rule: `lure:${lure.rule}`, label: 'advertising', weight: lure.weight }));
   }
   return ad;
 }
@@ -231,6 +251,13 @@ function weighCues(matcher: PhraseMatcher<Cue>, doc: TriageDoc, evidence: Eviden
     evidence.push(doc.spanEvidence(doc.tokens[m.from]!.nStart, doc.tokens[m.to - 1]!.nEnd, { source: 'lexicon', rule: m.term, label: kind, weight }));
   }
   return sums;
+}
+
+/** A link whose host ends in a spam-favoured ending (`.top`, `.xyz`...). */
+function isPromoLink(url: string): boolean {
+  const host = url.replace(/^(?:https?:\/\/)?(?:www\.)?/i, '').split(/[/?#:]/, 1)[0]!.toLowerCase();
+  const dot = host.lastIndexOf('.');
+  return dot > 0 && PROMO_ENDINGS.has(host.slice(dot + 1));
 }
 
 /** True when the original span of a number uses digits other than ASCII (circled, full-width...). */

@@ -11,7 +11,7 @@
  * than two characters, is left as it is. One pass, linear in the text.
  */
 
-import { findContacts, type ContactHit } from './contacts.js';
+import { findContacts, mergeHits, type ContactHit } from './contacts.js';
 
 export interface PaddingView {
   /** The text with padding removed inside padded stretches. */
@@ -115,10 +115,12 @@ export function findContactsThroughPadding(text: string): ContactHit[] {
   const view = paddingView(text);
   if (!view) return findContacts(text);
   const { map } = view;
-  return findContacts(view.text).map((h) => ({
+  const throughPadding = findContacts(view.text).map((h) => ({
     kind: h.kind,
     start: map[h.start]!,
     // Through the last view unit (every kept unit is one normalised unit).
     end: h.end > h.start ? map[h.end - 1]! + 1 : map[h.start]!,
   }));
+  // The text as written too: the view also drops the symbol that may be part of a cue (`➕V：六-四-五…`).
+  return mergeHits([...findContacts(text), ...throughPadding]);
 }

@@ -1,5 +1,5 @@
 import type { NormalizationSignal } from '../kernel/doc.js';
-import { isFoldablePunct, isHan, isInvisible, isLatinLetter, isPictographic } from '../util/chars.js';
+import { isAsciiDigit, isFoldablePunct, isHan, isHanDigit, isInvisible, isLatinLetter, isPictographic } from '../util/chars.js';
 import { identityMap, isIdentityMap } from '../util/offsets.js';
 
 /**
@@ -16,7 +16,10 @@ export interface NormalizeOptions {
   joinSpacedHan?: boolean;
   /** Fold `！！！` to `！` (default true). */
   foldRepeatedPunctuation?: boolean;
-  /** Fold letters repeated 3+ times to 2 (`soooo` -> `soo`, `哈哈哈哈` -> `哈哈`) (default true). */
+  /**
+   * Fold letters repeated 3+ times to 2 (`soooo` -> `soo`, `哈哈哈哈` -> `哈哈`) (default true). Never inside a
+   * number: Han numerals (`八八八八`) and Latin runs touching a digit (`kkkk8899`) are parts of ids and phone numbers.
+   */
   foldElongation?: boolean;
 }
 
@@ -271,6 +274,22 @@ function mayFoldSequences(s: string): boolean {
   return false;
 }
 
+/**
+ * Whether the run of `c` starting at `start` is an elongated word, not part of a number or id.
+ * `w` is exempt: `www.` is a URL prefix and `wwww` is laughter. Han numerals are digits (`一三八八八八…`
+ * is a phone number), and a Latin run touching a digit is part of an id (`wxaaaa123`). Looks past the run
+ * once per run, so the pass stays linear.
+ */
+function isElongatable(s: string, start: number, c: number): boolean {
+  if (c === 0x77 || c === 0x57) return false;
+  if (isHan(c)) return !isHanDigit(c);
+  if (!isLatinLetter(c)) return false;
+  if (start > 0 && isAsciiDigit(s.charCodeAt(start - 1))) return false;
+  let end = start;
+  while (end < s.length && s.charCodeAt(end) === c) end++;
+  return !(end < s.length && isAsciiDigit(s.charCodeAt(end)));
+}
+
 /** Pass 3. `map` is pass 1's map, or null when pass 1 moved no offset. */
 function foldSequences(s: string, map: Int32Array | null, signals: SignalList, o: NormalizeOptions): { text: string; map: Int32Array } {
   const origin = (i: number): number => (map ? map[i]! : i);
@@ -283,6 +302,7 @@ function foldSequences(s: string, map: Int32Array | null, signals: SignalList, o
   let prev = -1;
   let foldStart = -1;
   let folded = 0;
+  let runFoldable = false; // decided once per run of one repeated character, when it reaches three
   const flushFold = (kind: NormalizationSignal['kind'], end: number): void => {
     if (folded > 0) signals.push({ kind, start: origin(foldStart), end: origin(end), count: folded });
     folded = 0;
@@ -305,8 +325,8 @@ function foldSequences(s: string, map: Int32Array | null, signals: SignalList, o
     }
     prev = c;
     const dropPunct = foldPunct && repeat >= 2 && isFoldablePunct(c);
-    // `w` is exempt: `www.` is a URL prefix and `wwww` is laughter, not an elongated word.
-    const dropElong = foldElong && repeat >= 3 && c !== 0x77 && c !== 0x57 && (isLatinLetter(c) || isHan(c));
+    if (repeat === 3) runFoldable = foldElong && isElongatable(s, i - 2, c);
+    const dropElong = repeat >= 3 && runFoldable;
     if (dropPunct || dropElong) {
       if (foldStart < 0) foldStart = i - repeat + 1;
       folded++;

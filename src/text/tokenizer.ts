@@ -2,6 +2,7 @@ import type { Token, TokenType } from '../kernel/doc.js';
 import type { Segmenter } from './segmenter.js';
 import { isIdentityMap, mapEnd, mapStart } from '../util/offsets.js';
 import { isHan } from '../util/chars.js';
+import { TLD_PATTERN } from '../util/tlds.js';
 import { splitContractions } from './contractions.js';
 
 /**
@@ -18,7 +19,9 @@ import { splitContractions } from './contractions.js';
  */
 const TOKEN_RE = new RegExp(
   [
-    String.raw`((?:https?:\/\/|www\.)[^\s<>"'，。！？、]+|(?:[a-z0-9-]{1,63}\.){1,8}(?:com|cn|net|org|cc|me|io|co|tv|top|xyz|info|shop|vip|link|site)(?![a-z])(?:\/[^\s，。！？、]*)?)`,
+    // A link: with a scheme or www.; a bare domain with a listed ending (util/tlds.ts); or a bare domain with any
+    // 2-10 letter ending followed by a path (`name.anything/x`), which a file name or an abbreviation never has.
+    String.raw`((?:https?:\/\/|www\.)[^\s<>"'，。！？、]+|(?:[a-z0-9-]{1,63}\.){1,8}(?:${TLD_PATTERN}(?![a-z])|[a-z]{2,10}(?=\/[\w?=#%&~-]))(?:\/[^\s，。！？、]*)?)`,
     String.raw`([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})`,
     String.raw`(@[\p{L}\p{N}_]{1,30})`,
     String.raw`(#[\p{L}\p{N}_]+#?)`,

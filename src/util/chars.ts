@@ -45,3 +45,13 @@ export function isFoldablePunct(cp: number): boolean {
       return false;
   }
 }
+
+/** Han characters that stand for digits in phone numbers and ids: 〇零 一幺壹 二两贰 三叁 四肆 五伍 六陆 七拐柒 八捌 九玖. */
+const HAN_DIGIT_CHARS = '〇零一幺壹二两贰三叁四肆五伍六陆七拐柒八捌九玖';
+export function isHanDigit(cp: number): boolean {
+  return cp >= 0x3007 && HAN_DIGIT_CHARS.includes(String.fromCharCode(cp));
+}
+
+export function isAsciiDigit(cp: number): boolean {
+  return cp >= 0x30 && cp <= 0x39;
+}
