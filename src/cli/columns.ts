@@ -19,6 +19,7 @@ export const COLUMN_ALIASES: Readonly<Record<string, readonly string[]>> = {
   replies: ['replies', 'replycount', '回复', '回复数'],
   platform: ['platform', 'source', 'channel', '平台', '来源', '渠道'],
   lang: ['lang', 'language', '语言'],
+  accountAgeDays: ['accountagedays', 'accountage', '账号年龄', '注册天数'],
 };
 
 export const COLUMN_FIELDS = Object.keys(COLUMN_ALIASES);

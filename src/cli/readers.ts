@@ -88,7 +88,7 @@ export async function* readJsonl(lines: AsyncIterable<InputLine>, options: Reade
   }
 }
 
-const NUMBER_FIELDS = new Set(['rating', 'likes', 'replies']);
+const NUMBER_FIELDS = new Set(['rating', 'likes', 'replies', 'accountAgeDays']);
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const BOOLEANS = new Map([
   ['true', true],

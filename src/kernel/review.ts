@@ -8,7 +8,7 @@ export { LANGUAGES, type Language };
 
 /**
  * One review or comment as a caller passes it. Only `text` is required;
- * metadata feeds spam (authorId, ip, timestamp) and severity (rating, likes,
+ * metadata feeds spam (authorId, ip, timestamp, accountAgeDays) and severity (rating, likes,
  * pinned, replies). Unknown keys are rejected so typos surface at once.
  */
 export const ReviewInputSchema = z
@@ -24,6 +24,8 @@ export const ReviewInputSchema = z
     pinned: z.boolean().optional(),
     replies: z.number().int().min(0).optional(),
     platform: z.string().optional(),
+    /** Age of the author's account when the review was posted: new or throwaway accounts are a campaign signal. */
+    accountAgeDays: z.number().min(0).optional(),
     lang: z.enum(LANGUAGES).optional(),
   })
   .strict();

@@ -4,6 +4,9 @@ import { DEFAULT_BANDS, LEVEL_RANK, scoreInBand, type ScoreBands } from './level
 import { REASONS, type ReasonText } from './reasons.js';
 import { TRIGGERS, type Trigger } from './triggers.js';
 
+/** The batch group a decision is made for: a campaign member, a systemic-issue reporter, or neither. */
+export type GroupMode = 'campaign' | 'systemic' | null;
+
 /** What a decision's actions and score depend on besides the level. */
 export interface DecisionState {
   urgency: number;
@@ -28,14 +31,15 @@ export class SeverityPolicy {
     readonly bands: ScoreBands = DEFAULT_BANDS,
   ) {}
 
-  build(level: SeverityLevel, state: DecisionState, reasons: string[], evidence: Evidence[], campaign = false): SeverityResult {
+  /** `group`: the review is a campaign member (attack actions added) or a systemic-issue reporter (fix-the-product actions first). */
+  build(level: SeverityLevel, state: DecisionState, reasons: string[], evidence: Evidence[], group: GroupMode = null): SeverityResult {
     const complaint = state.complaint || LEVEL_RANK[level] > 0;
     return {
       level,
       score: scoreInBand(level, state.urgency, this.bands),
       reasons,
       respondWithinHours: this.respondWithinHours[level],
-      actions: complaint ? this.actionsFor(level, state, campaign) : [],
+      actions: complaint ? this.actionsFor(level, state, group) : [],
       evidence,
     };
   }
@@ -43,11 +47,11 @@ export class SeverityPolicy {
   /** Few distinct combinations occur, so each list is built once and copied out (callers may mutate their copy). */
   private readonly actionCache = new Map<number, string[]>();
 
-  private actionsFor(level: SeverityLevel, state: DecisionState, campaign: boolean): string[] {
-    const key = actionKey(level, state, campaign);
+  private actionsFor(level: SeverityLevel, state: DecisionState, group: GroupMode): string[] {
+    const key = actionKey(level, state, group);
     let list = this.actionCache.get(key);
     if (!list) {
-      list = actionsFor(this.actions, { level, nature: state.nature, topics: state.topics, triggers: state.fired, campaign });
+      list = actionsFor(this.actions, { level, nature: state.nature, topics: state.topics, triggers: state.fired, campaign: group === 'campaign', systemic: group === 'systemic' });
       if (this.actionCache.size < 10_000) this.actionCache.set(key, list);
     }
     return list.slice();
@@ -56,13 +60,13 @@ export class SeverityPolicy {
 
 /**
  * The action-list cache key as one integer (built per review, so no string
- * work): level, nature, campaign, then one bit per topic and per trigger.
+ * work): level, nature, group mode, then one bit per topic and per trigger.
  */
-function actionKey(level: SeverityLevel, state: DecisionState, campaign: boolean): number {
-  let key = LEVEL_RANK[level] * 8 + (state.nature === null ? 0 : NATURES.indexOf(state.nature) + 1) * 2 + (campaign ? 1 : 0);
+function actionKey(level: SeverityLevel, state: DecisionState, group: GroupMode): number {
+  let key = LEVEL_RANK[level] * 16 + (state.nature === null ? 0 : NATURES.indexOf(state.nature) + 1) * 4 + (group === 'campaign' ? 1 : group === 'systemic' ? 2 : 0);
   let bits = 0;
   for (const t of state.topics) bits |= 1 << TOPICS.indexOf(t);
   for (const t of state.fired) bits |= 1 << (TOPICS.length + TRIGGERS.indexOf(t));
-  key += bits * 32;
+  key += bits * 64;
   return key;
 }

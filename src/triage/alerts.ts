@@ -51,6 +51,8 @@ export const AlertsOptionsSchema = z
     lowConfidence: z.number().min(0).max(1).default(0.5),
     /** Which campaign groups (spam `cluster`/`flood`) get an alert: spreading ones (`burst`), every campaign (`all`), or none (`off`). */
     campaigns: z.enum(['burst', 'all', 'off']).default('burst'),
+    /** Alert on every systemic issue (spam `cluster`): many customers reporting one defect. */
+    systemicIssues: z.boolean().default(true),
     /** Alert on every critical review (members of an alerted campaign are covered by its campaign alert). */
     criticalReviews: z.boolean().default(true),
     /** Evidence ids kept per aggregated alert (series and manual review). */
@@ -79,8 +81,8 @@ export const alertsStage = defineBatchStage({
 });
 
 /**
- * Alerts in rule order: critical reviews, campaigns, rating drops, decline
- * streaks, negative-rate spikes, high-risk reviews, manual review.
+ * Alerts in rule order: critical reviews, campaigns, systemic issues, rating
+ * drops, decline streaks, negative-rate spikes, high-risk reviews, manual review.
  */
 export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: PhraseMatcher<string>): Alert[] {
   const docs = state.docs;
@@ -111,6 +113,7 @@ export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: Phras
   }
 
   for (const g of alerted) alerts.push(campaignAlert(g));
+  if (o.systemicIssues) for (const g of state.result.groups ?? []) if (g.verdict === 'systemic_issue') alerts.push(systemicAlert(g));
 
   const { days } = dailySeries(docs, times, o.utcOffsetMinutes);
   const dayIds = idsByDay(docs, times, o);
@@ -160,10 +163,34 @@ function needsManualReview(doc: TriageDoc, o: AlertsOptions): boolean {
 
 function campaignAlert(g: CampaignGroup): Alert {
   const what = g.burst ? 'is spreading now' : 'was found';
+  const coordinated = g.evidence?.coordinated ?? g.members;
+  const independent = g.evidence?.independent ?? [];
+  const signals = (g.evidence?.signals ?? []).map((s) => s.signal.replace(/_/g, ' '));
+  const others = independent.length
+    ? ` ${independent.length} other member(s) show no coordination (${independent.slice(0, 5).join(', ')}): read them as customers, their natures were kept.`
+    : '';
   return {
     kind: 'campaign',
     level: g.burst ? 'red' : 'orange',
-    message: `A campaign of ${g.size} near-identical reviews (group ${g.id}, ${g.negative} negative, ${g.distinctAuthors} authors) ${what}: keep evidence and report it to the platform.`,
+    message: `A campaign of ${coordinated.length} coordinated near-identical reviews (group ${g.id}, ${g.negative} negative, ${g.distinctAuthors} authors${signals.length ? `; ${signals.join(', ')}` : ''}) ${what}: keep evidence and report it to the platform.${others}`,
+    window: g.firstAt && g.lastAt ? { from: g.firstAt, to: g.lastAt } : null,
+    evidenceIds: coordinated,
+    group: g.id,
+  };
+}
+
+/** Many customers, one defect: the product or listing needs fixing before anyone suspects a campaign. */
+function systemicAlert(g: CampaignGroup): Alert {
+  const d = g.defect ?? { product: null, topics: [], terms: [] };
+  const about = [
+    d.terms.length ? `defect terms ${d.terms.map((t) => `"${t}"`).join(', ')}` : '',
+    d.topics.length ? `topics ${d.topics.join(', ')}` : '',
+    d.product !== null ? `product ${d.product}` : '',
+  ].filter(Boolean);
+  return {
+    kind: 'systemic_issue',
+    level: d.topics.includes('safety') ? 'red' : 'orange',
+    message: `${g.size} customers report the same problem (group ${g.id}${about.length ? `; ${about.join('; ')}` : ''}): fix the product or listing first, then reply to each of them.`,
     window: g.firstAt && g.lastAt ? { from: g.firstAt, to: g.lastAt } : null,
     evidenceIds: g.members,
     group: g.id,
