@@ -7,6 +7,7 @@ import { NEGATIVE } from '../../classify/slots.js';
 import { GROUP, MEMBERSHIP, SPAM, type GroupRole } from '../slots.js';
 import type { GroupSignal } from '../../schema/batch.js';
 import { defectGroups, describeDefect } from './defects.js';
+import { productOf } from './metadata.js';
 import { MinHashLsh } from './lsh.js';
 import { coordinationOf, independenceOf } from './verdict.js';
 import { compact, FingerprintTable, intersectionSize, shingles } from './shingles.js';
@@ -48,6 +49,8 @@ export const ClusterOptionsSchema = z
     systemicMinReporters: z.number().int().min(2).default(3),
     /** ...spread over at least this many hours (when their times are known). */
     systemicMinSpanHours: z.number().min(0).default(24),
+    /** ...and at least this share of the complaints about its product in the batch (all complaints when reviews name no product). */
+    systemicMinShare: z.number().min(0).max(1).default(0.01),
     /** Defect terms each complaint contributes to the looser similarity (its most specific content words). */
     defectTermsPerReview: z.number().int().min(2).max(16).default(8),
     /** Texts a bucket keeps to compare newcomers with (bounds work on huge buckets). */
@@ -236,14 +239,23 @@ function judgeGroups(docs: readonly TriageDoc[], times: ReadonlyArray<number | n
 
   if (o.systemic) {
     const candidates: number[] = [];
+    const complaintsOf = new Map<string, number>();
     for (let d = 0; d < docs.length; d++) {
-      if (docs[d]!.get(NEGATIVE) === null || role.get(d)?.role === 'campaign') continue;
+      // Complaints only: not attacks by their text, not ads or other non-complaint spam, not campaign members.
+      const negative = docs[d]!.get(NEGATIVE);
+      if (negative === null || negative.nature === 'malicious_attack' || role.get(d)?.role === 'campaign') continue;
+      if (docs[d]!.peek(SPAM)?.kinds.some((k) => NOT_COMPLAINTS.has(k))) continue;
       candidates.push(d);
+      const product = productOf(docs[d]!.review) ?? '';
+      complaintsOf.set(product, (complaintsOf.get(product) ?? 0) + 1);
     }
     const linked = copies.groups.map((m) => m.filter((d) => role.get(d)?.role !== 'campaign'));
     const { components, termsOf } = defectGroups(docs, candidates, linked, o);
     let s = 0;
     for (const members of components) {
+      // One of the product's main complaints: a share of its complaints in this batch, not any three that agree.
+      const product = productOf(docs[members[0]!]!.review) ?? '';
+      if (members.length < o.systemicMinShare * (complaintsOf.get(product) ?? 0)) continue;
       const independence = independenceOf(members, docs, times, o);
       if (!independence.ok) continue;
       const defect = describeDefect(members, docs, termsOf);
@@ -276,6 +288,9 @@ function systemicSignals(members: readonly number[], docs: readonly TriageDoc[],
   if (defect.product !== null) signals.push({ signal: 'same_product', members: ids, note: defect.product });
   return signals;
 }
+
+/** Spam kinds that say a review is not a customer's complaint (advertising, noise, filler), whatever its sentiment. */
+const NOT_COMPLAINTS = new Set(['advertising', 'gibberish', 'irrelevant', 'template']);
 
 /** The public record of a group. */
 function record(

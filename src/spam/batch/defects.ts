@@ -8,12 +8,12 @@ import { UnionFind } from './union-find.js';
 
 /**
  * The looser similarity of the group engine: complaints that are not
- * near-copies but report the same defect. Two complaints are similar when
- * they are about the same product (when the reviews name one), share a
- * topic, and share at least two defect terms (content words that more than
- * one complaint uses, ranked by how much rarer they are in praise). Each
- * complaint contributes the pairs of its top terms as keys, so the work is
- * linear in the batch; components are found with union-find.
+ * near-copies but report the same defect. A complaint's defect signatures
+ * are (product when the reviews name one, topic, two defect terms), the
+ * terms being content words more than one complaint uses, ranked by how
+ * much rarer they are in praise. Each complaint joins the signature most
+ * complaints share (no chaining from one defect to the next); near-copies
+ * of one another join outright. The work is linear in the batch.
  */
 
 export interface DefectRules {
@@ -28,13 +28,18 @@ const NOT_DEFECT_TERMS = new Set(
     '觉得 感觉 知道 真的 非常 比较 时候 东西 现在 之前 之后 以后 以前 一直 其他 这样 那样 或者 只是 只有 一样 的话 不过 ' +
     '差评 失望 太差 很差 垃圾 不好 不行 不要 购买 买家 卖家 商家 店家 宝贝 产品 商品 收到 而已 一次 两次 ' +
     'the and for that this with was were are but not have has had you your they them their its his her our out all any can could would should there here ' +
-    'what when which who will just than then too very also been from into about more most some such only over really after before bought product item'
+    'what when which who will just than then too very also been from into about more most some such only over really after before bought product item ' +
+    // Modal and function words: they pair with anything.
+    '不能 只能 不会 可能 应该 是不是 一点 一点也不 里面 外面 上面 下面 以上 左右 这种 那种 这次 那次 每次 第一 根本 完全 实在 确实 本来 居然 竟然 ' +
+    "can't don't didn't won't doesn't isn't wasn't"
   ).split(' '),
 );
+/** Words led by a numeral (一个月, 三个, 两次) count things; they say nothing about the defect. */
+const NUMERAL_LEAD = new Set([...'一二三四五六七八九十两几半百千万']);
 
 /** The lookup form of a token that can be a defect term (a Chinese word of 2+ characters, a Latin word of 3+ letters), else null. */
 function termOf(t: Token): string | null {
-  if (t.type === 'han') return t.norm.length >= 2 && !NOT_DEFECT_TERMS.has(t.norm) ? t.norm : null;
+  if (t.type === 'han') return t.norm.length >= 2 && !NOT_DEFECT_TERMS.has(t.norm) && !NUMERAL_LEAD.has(t.norm[0]!) ? t.norm : null;
   if (t.type === 'word') return t.norm.length >= 3 && !NOT_DEFECT_TERMS.has(t.norm) ? t.norm : null;
   return null;
 }
@@ -89,7 +94,10 @@ export function defectGroups(docs: readonly TriageDoc[], candidates: readonly nu
     const inSet = set.filter((d) => index.has(d));
     for (let k = 1; k < inSet.length; k++) uf.union(index.get(inSet[0]!)!, index.get(inSet[k]!)!);
   }
-  const firstWithKey = new Map<string, number>();
+  // Each complaint's keys: product, topic and a pair of its top terms. Keys are counted, then each complaint
+  // joins its best-supported key only, so groups are one signature each and never chain across defects.
+  const keysOf = new Map<number, string[]>();
+  const support = new Map<string, number>();
   const termsOf = new Map<number, string[]>();
   for (const d of candidates) {
     // Terms no other complaint uses cannot link anything; the rest, most specific first.
@@ -100,18 +108,33 @@ export function defectGroups(docs: readonly TriageDoc[], candidates: readonly nu
       .slice(0, o.defectTermsPerReview);
     termsOf.set(d, terms);
     const product = productOf(docs[d]!.review) ?? '';
-    const topics = docs[d]!.get(NEGATIVE)?.topics ?? [];
-    for (const topic of topics) {
+    const keys: string[] = [];
+    for (const topic of docs[d]!.get(NEGATIVE)?.topics ?? []) {
       for (let i = 0; i < terms.length; i++) {
         for (let j = i + 1; j < terms.length; j++) {
           const [a, b] = terms[i]! < terms[j]! ? [terms[i]!, terms[j]!] : [terms[j]!, terms[i]!];
-          const key = `${product}\u0000${topic}\u0000${a}\u0000${b}`;
-          const first = firstWithKey.get(key);
-          if (first === undefined) firstWithKey.set(key, index.get(d)!);
-          else uf.union(first, index.get(d)!);
+          keys.push(`${product}\u0000${topic}\u0000${a}\u0000${b}`);
         }
       }
     }
+    keysOf.set(d, keys);
+    for (const k of keys) support.set(k, (support.get(k) ?? 0) + 1);
+  }
+  const firstWithKey = new Map<string, number>();
+  for (const d of candidates) {
+    let best: string | null = null;
+    let bestSupport = 1;
+    for (const k of keysOf.get(d)!) {
+      const n = support.get(k)!;
+      if (n > bestSupport || (n === bestSupport && best !== null && k < best)) {
+        best = k;
+        bestSupport = n;
+      }
+    }
+    if (best === null) continue;
+    const first = firstWithKey.get(best);
+    if (first === undefined) firstWithKey.set(best, index.get(d)!);
+    else uf.union(first, index.get(d)!);
   }
   const byRoot = new Map<number, number[]>();
   for (const d of candidates) {
