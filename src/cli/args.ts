@@ -79,8 +79,9 @@ Input:
   --delimiter SEP          comma | semicolon | tab. Default: detected from
                            the header line.
   --column FIELD=HEADER    Take FIELD (text, id, rating, authorId, timestamp,
-                           ip, likes, pinned, replies, platform, lang) from
-                           the column named HEADER. Repeatable.
+                           ip, likes, pinned, replies, platform, lang,
+                           accountAgeDays) from the column named HEADER.
+                           Repeatable.
   --max-line-bytes N       Longest line read (default 10485760 = 10 MB); a
                            longer line is reported and skipped.
 
