@@ -20,7 +20,7 @@ export { SENTIMENT, NEGATIVE_PROBABILITY } from './sentiment/slots.js';
 export { NEGATIVE, CLASSIFY_SCORES } from './classify/slots.js';
 export type { ClassifyScores } from './classify/classify.js';
 export type { NatureScores } from './classify/nature.js';
-export { SPAM, GROUP, FLOOD } from './spam/slots.js';
+export { SPAM, GROUP, FLOOD, MEMBERSHIP, type GroupMembership, type GroupRole } from './spam/slots.js';
 export { SEVERITY, SEVERITY_BASIS, ESCALATION, type SeverityBasis, type Escalation } from './severity/slots.js';
 export type { NormalizedReview } from './kernel/review.js';
 

@@ -64,7 +64,8 @@ describe('renderReport: caps keep the file bounded', () => {
     const queue = items.map((a, i) => ({ id: a.id, level: 'medium' as const, score: 60 - i / 100, respondWithinHours: 12 }));
     const groups = Array.from({ length: 40 }, (_, g) => ({
       id: `g${g}`, members: items.slice(g * 5, g * 5 + 5).map((a) => a.id), size: 5, representative: `group ${g}`, firstAt: null, lastAt: null,
-      distinctAuthors: 5, distinctAddresses: 0, distinctNetworks: 0, unknownAuthors: 0, campaign: true, burst: false, negative: 5,
+      distinctAuthors: 5, distinctAddresses: 0, distinctNetworks: 0, unknownAuthors: 0, verdict: 'campaign' as const, campaign: true, burst: false, negative: 5,
+      evidence: { signals: [], coordinated: [], independent: [] },
     }));
     const html = renderReport({ items, queue, groups }, { maxQueue: 25, maxGroups: 7 });
     expect(count(html, '<li class="queue-item')).toBe(25);

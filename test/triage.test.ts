@@ -47,7 +47,7 @@ function build(): Analyzer {
       provides: [GROUP],
       run(state: BatchState) {
         state.result.groups = groups.map((g): CampaignGroup => {
-          const group: CampaignGroup = { id: g.id, members: g.members, size: g.members.length, representative: '', firstAt: null, lastAt: null, distinctAuthors: g.members.length, distinctAddresses: 0, distinctNetworks: 0, unknownAuthors: 0, campaign: true, burst: g.burst, negative: g.members.length };
+          const group: CampaignGroup = { id: g.id, members: g.members, size: g.members.length, representative: '', firstAt: null, lastAt: null, distinctAuthors: g.members.length, distinctAddresses: 0, distinctNetworks: 0, unknownAuthors: 0, verdict: 'campaign', campaign: true, burst: g.burst, negative: g.members.length, evidence: { signals: [], coordinated: g.members, independent: [] } };
           for (const d of state.docs) if (g.members.includes(d.review.id)) d.set(GROUP, group);
           return group;
         });

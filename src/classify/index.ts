@@ -10,8 +10,10 @@ import { CueTable } from './cues.js';
 import { loadTypesRuntime } from './load-model.js';
 
 import { SENTIMENT } from '../sentiment/slots.js';
-import { GROUP } from '../spam/slots.js';
+import { GROUP, MEMBERSHIP, type GroupMembership } from '../spam/slots.js';
 import { CLASSIFY_SCORES, NEGATIVE } from './slots.js';
+
+const COORDINATION = new Set(['shared_author', 'shared_network', 'burst', 'copy_paste', 'template', 'new_accounts']);
 
 export { classifyNegative, type ClassifyScores, type ClassifyOptions } from './classify.js';
 export { CueTable } from './cues.js';
@@ -77,7 +79,7 @@ export const classifyStage = defineStage({
       },
       redecide(doc) {
         // Runs once per doc after the batch facts, on the per-review result (a later custom stage may have changed it).
-        doc.set(NEGATIVE, natureInBatch(doc.get(NEGATIVE), doc.peek(GROUP)));
+        doc.set(NEGATIVE, natureInBatch(doc.get(NEGATIVE), doc.peek(GROUP), doc.peek(MEMBERSHIP)));
       },
     };
   },
@@ -85,16 +87,23 @@ export const classifyStage = defineStage({
 
 /**
  * The nature once the batch is known: the text's verdict, except that a
- * negative member of a copy-paste campaign is a malicious attack (TAXONOMY:
- * coordinated posting). Pure; builds a new result, the text one stays.
+ * negative campaign member with coordination evidence is a malicious attack
+ * (TAXONOMY section 6). A member of a campaign group without such evidence
+ * (`membership.role` `independent`: e.g. the genuine complaint the campaign
+ * copied) and the reporters of a systemic issue keep the text's nature.
+ * Without a membership (a custom cluster stage), the group's `campaign` flag
+ * decides. Pure; builds a new result, the text one stays.
  */
-export function natureInBatch(text: NegativeResult | null, group: CampaignGroup | undefined): NegativeResult | null {
-  if (!text || !group?.campaign) return text;
+export function natureInBatch(text: NegativeResult | null, group: CampaignGroup | undefined, membership?: GroupMembership): NegativeResult | null {
+  if (!text) return text;
+  const attacker = membership ? membership.role === 'campaign' : group?.campaign === true;
+  if (!attacker || !group) return text;
+  const signals = group.evidence?.signals.filter((s) => COORDINATION.has(s.signal)).map((s) => s.signal) ?? [];
   const attack: Evidence = {
     source: 'batch',
     rule: 'campaign',
     label: 'malicious_attack',
-    note: `copy-paste campaign ${group.id}: ${group.size} near-identical reviews from ${group.distinctAuthors} author(s)`,
+    note: `campaign ${group.id}: ${group.evidence?.coordinated.length ?? group.size} coordinated near-copies from ${group.distinctAuthors} author(s)${signals.length ? ` (${signals.join(', ')})` : ''}`,
   };
   return { nature: 'malicious_attack', topics: text.topics, evidence: [...text.evidence, attack] };
 }

@@ -99,8 +99,9 @@ Input:
                            the header line.
   --column FIELD=HEADER    Take FIELD (text, id, rating, authorId, timestamp,
                            ip, likes, pinned, replies, platform, lang,
-                           productId, sku, orderId, country, channel, agent)
-                           from the column named HEADER. Repeatable.
+                           productId, sku, orderId, country, channel, agent,
+                           accountAgeDays) from the column named HEADER.
+                           Repeatable.
   --max-line-bytes N       Longest line read (default 10485760 = 10 MB); a
                            longer line is reported and skipped.
 

@@ -25,6 +25,7 @@ export const COLUMN_ALIASES: Readonly<Record<string, readonly string[]>> = {
   country: ['country', 'countrycode', 'region', '国家', '国家地区', '地区', '国家/地区'],
   channel: ['channel', 'carrier', 'logistics', 'shipping', 'courier', 'shippingchannel', '渠道', '物流', '物流渠道', '物流公司', '快递', '快递公司', '承运商'],
   agent: ['agent', 'supportagent', 'csagent', 'staff', '客服', '客服人员', '客服昵称', '客服工号', '接待客服'],
+  accountAgeDays: ['accountagedays', 'accountage', '账号年龄', '注册天数'],
 };
 
 export const COLUMN_FIELDS = Object.keys(COLUMN_ALIASES);

@@ -140,7 +140,7 @@ async function* jsonlRecords(lines: AsyncIterable<InputLine>, options: ReaderOpt
   }
 }
 
-const NUMBER_FIELDS = new Set(['rating', 'likes', 'replies']);
+const NUMBER_FIELDS = new Set(['rating', 'likes', 'replies', 'accountAgeDays']);
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const BOOLEANS = new Map([
   ['true', true],

@@ -154,12 +154,17 @@ class TableFormatter implements ResultFormatter {
   }
 }
 
-/** Below a batch table: the campaigns and alerts the batch stages found (when present), one line each. */
+/** Below a batch table: the campaigns, systemic issues and alerts the batch stages found (when present), one line each. */
 function* batchFooter(result: BatchResult): Iterable<string> {
   const campaigns = (result.groups ?? []).filter((g) => g.campaign);
   if (campaigns.length) {
     yield `\ncampaigns (near-duplicate groups):\n`;
     for (const g of campaigns) yield `  ${forTerminal(g.id)}  ${g.size} reviews${g.burst ? ', posting now' : ''}  ${fit(g.representative, 60).trimEnd()}\n`;
+  }
+  const systemic = (result.groups ?? []).filter((g) => g.verdict === 'systemic_issue');
+  if (systemic.length) {
+    yield `\nsystemic issues (many customers, one defect):\n`;
+    for (const g of systemic) yield `  ${forTerminal(g.id)}  ${g.size} customers  ${forTerminal((g.defect?.terms ?? []).join(', '))}  ${fit(g.representative, 50).trimEnd()}\n`;
   }
   if (result.alerts?.length) {
     yield `\nalerts:\n`;

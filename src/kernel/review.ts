@@ -13,7 +13,7 @@ const merchantValue = z.string().trim().min(1);
 
 /**
  * One review or comment as a caller passes it. Only `text` is required;
- * metadata feeds spam (authorId, ip, timestamp) and severity (rating, likes,
+ * metadata feeds spam (authorId, ip, timestamp, accountAgeDays) and severity (rating, likes,
  * pinned, replies); the merchant's own fields (productId, sku, orderId,
  * country, channel, agent, meta) are echoed on every result and feed the
  * summary's slices and the crisis alerts. Unknown keys are rejected so typos
@@ -32,6 +32,8 @@ export const ReviewInputSchema = z
     pinned: z.boolean().optional(),
     replies: z.number().int().min(0).optional(),
     platform: z.string().optional(),
+    /** Age of the author's account when the review was posted: new or throwaway accounts are a campaign signal. */
+    accountAgeDays: z.number().min(0).optional(),
     lang: z.enum(LANGUAGES).optional(),
     /** The product (listing) the review is about. */
     productId: merchantKey.optional(),

@@ -170,7 +170,7 @@ export class MonitorEngine {
     if (flood?.length) doc.set(FLOOD, flood);
     const e = this.options.escalation;
     if (group && (group.campaign || group.burst) && negative) {
-      doc.set(ESCALATION, { to: group.burst ? e.burstLevel : e.campaignLevel, burst: group.burst, groupId: group.id, size: group.size, distinctAuthors: group.distinctAuthors });
+      doc.set(ESCALATION, { kind: 'campaign', to: group.burst ? e.burstLevel : e.campaignLevel, burst: group.burst, groupId: group.id, size: group.size, distinctAuthors: group.distinctAuthors });
     }
     if (doc.hasBatchFacts) for (const s of this.redeciders) s.redecide!(doc);
     return this.projector.project(doc);
@@ -481,6 +481,10 @@ class Fold {
       campaign: members.length >= this.e.options.cluster.campaignMinSize,
       burst: burstHits.length > 0,
       negative,
+      // The monitor folds near-copy groups with the size rule of before the group verdicts (docs/monitor.md):
+      // every member counts as coordinated, and it does not form systemic issues yet.
+      verdict: members.length >= this.e.options.cluster.campaignMinSize ? 'campaign' : null,
+      evidence: { signals: [], coordinated: members.length >= this.e.options.cluster.campaignMinSize ? members : [], independent: [] },
     };
     const record: GroupRecord = { group, root, rootSeq: (await this.rec(root)).seq, burstHits };
     tx.hset('group', id, JSON.stringify(record));

@@ -16,13 +16,58 @@ function countsBy<const L extends readonly string[]>(labels: L) {
   return z.strictObject(shape);
 }
 
+/** The two verdicts a group of similar reviews can get (TAXONOMY section 6); null: neither (reposts, a pair). */
+export const GROUP_VERDICTS = ['campaign', 'systemic_issue'] as const;
+export const GroupVerdictSchema = z.enum(GROUP_VERDICTS);
+
 /**
- * A group of near-duplicate reviews found by the `cluster` batch stage
- * (and marked as a burst by `flood`). Listed in `BatchResult.groups`.
+ * What a verdict rests on. Coordination signals (`shared_author`,
+ * `shared_network`, `burst`, `copy_paste`, `template`, `new_accounts`) make a
+ * campaign of the members they name; `distinct_reporters`, `spread_over_days`,
+ * `shared_terms` and `same_product` are why a group is a systemic issue.
+ */
+export const GROUP_SIGNALS = [
+  'shared_author',
+  'shared_network',
+  'burst',
+  'copy_paste',
+  'template',
+  'new_accounts',
+  'distinct_reporters',
+  'spread_over_days',
+  'shared_terms',
+  'same_product',
+] as const;
+export const GroupSignalSchema = z.strictObject({
+  signal: z.enum(GROUP_SIGNALS),
+  members: z.array(z.string()).describe('Ids of the members the signal is about, in input order.'),
+  note: z.string().describe('The measured value in words (the shared network, the window, the count...).'),
+});
+
+export const GroupEvidenceSchema = z
+  .strictObject({
+    signals: z.array(GroupSignalSchema),
+    coordinated: z.array(z.string()).describe('Members with a coordination signal: a campaign\'s members proper (its negative ones are relabelled `malicious_attack`).'),
+    independent: z.array(z.string()).describe('Members with none: their natures stay as their texts say, even inside a campaign group (a copied genuine complaint stays genuine).'),
+  })
+  .describe('The signals behind the verdict, with the member ids each one covers.');
+
+/** What a systemic issue is about: the product, the topics and the defect terms its members share. */
+export const GroupDefectSchema = z.strictObject({
+  product: z.string().nullable().describe('The members\' `productId` (or `sku`) when they share one; null when the reviews name none.'),
+  topics: z.array(z.enum(TOPICS)).describe('Topics most members share, most common first.'),
+  terms: z.array(z.string()).describe('Content words most members use (the defect terms), most shared first.'),
+});
+
+/**
+ * A group of similar reviews, listed in `BatchResult.groups`. `g` groups are
+ * near-copies (the `cluster` batch stage, marked as a burst by `flood`);
+ * `s` groups are similar complaints that are not near-copies, joined by
+ * product, topic and shared defect terms. The verdict says what the group is.
  */
 export const CampaignGroupSchema = z
   .strictObject({
-    id: z.string().describe('`g1`, `g2`... in order of each group\'s first member in the input.'),
+    id: z.string().describe('`g1`, `g2`... (near-copies) and `s1`, `s2`... (similar complaints), each in order of the group\'s first member in the input.'),
     members: z.array(z.string()).describe('Review ids, in input order.'),
     size: count,
     representative: z.string().describe('The original text of the earliest member (by timestamp, else input order).'),
@@ -32,11 +77,14 @@ export const CampaignGroupSchema = z
     distinctAddresses: count.describe('Distinct ip addresses among members that have one.'),
     distinctNetworks: count.describe('Distinct ip networks (IPv4 /24, IPv6 /64) among members that have an ip.'),
     unknownAuthors: count.describe('Members with no authorId (they count as unknown, not as distinct authors).'),
-    campaign: z.boolean().describe("True when the group is at least the cluster stage's `campaignMinSize`: a coordinated campaign rather than a repost."),
+    verdict: GroupVerdictSchema.nullable().describe('`campaign` (coordinated posting), `systemic_issue` (many customers, one defect) or null (near-copies with neither: reposts, a pair).'),
+    campaign: z.boolean().describe("`verdict === 'campaign'`: at least the cluster stage's `campaignMinSize` members carry coordination evidence."),
     burst: z.boolean().describe('True when `flood` found `burstMinSize` members inside `burstWindowMinutes`: the campaign is posting now.'),
     negative: count.describe('Members whose sentiment is negative (a smear campaign when most are).'),
+    evidence: GroupEvidenceSchema,
+    defect: GroupDefectSchema.optional().describe('Systemic issues: what the customers report.'),
   })
-  .describe('A group of near-duplicate reviews (cluster batch stage).');
+  .describe('A group of similar reviews (cluster batch stage) and its verdict.');
 
 /**
  * One line of the triage queue (`BatchResult.queue`), most urgent first.
@@ -167,7 +215,7 @@ export const AlertSchema = z.strictObject({
     .nullable()
     .describe('The days (`YYYY-MM-DD`) or times (ISO-8601) the alert covers; null when it is not about a period.'),
   evidenceIds: z.array(z.string()).describe('Ids of the reviews behind the alert (most urgent first where that applies).'),
-  group: z.string().optional().describe('Campaign group id (`campaign` alerts).'),
+  group: z.string().optional().describe('Group id (`campaign` and `systemic_issue` alerts).'),
   value: z.number().optional().describe('The measured value (rating and rate alerts).'),
   baseline: z.number().optional().describe('The baseline the value was compared with (rating and rate alerts).'),
   crisisLevel: z.enum(CRISIS_PLANS).optional().describe('The crisis level (or the platform penalty line) the alert raises: `level-1` for a negative-rate spike or a spreading campaign, `level-2` for a core product, `level-3` for a routine rate.'),
@@ -185,7 +233,7 @@ export const AlertSchema = z.strictObject({
 export const BatchResultSchema = z
   .strictObject({
     items: z.array(AnalysisSchema).describe('One Analysis per input review, in input order.'),
-    groups: z.array(CampaignGroupSchema).optional().describe('Near-duplicate groups (campaigns) from the `cluster` batch stage; absent when it is disabled.'),
+    groups: z.array(CampaignGroupSchema).optional().describe('Groups of similar reviews with their verdicts (campaign, systemic issue) from the `cluster` batch stage; absent when it is disabled.'),
     queue: z.array(QueueEntrySchema).optional().describe('Reviews to act on, most urgent first, campaign members collapsed (`queue` batch stage).'),
     summary: SummarySchema.optional().describe('Counts, complaint themes and per-day series (`summary` batch stage).'),
     alerts: z.array(AlertSchema).optional().describe('Monitoring alerts (`alerts` batch stage).'),
@@ -193,6 +241,10 @@ export const BatchResultSchema = z
   .describe('The result of analysing a batch of reviews.');
 
 export type CampaignGroup = z.output<typeof CampaignGroupSchema>;
+export type GroupVerdict = z.output<typeof GroupVerdictSchema>;
+export type GroupSignal = z.output<typeof GroupSignalSchema>;
+export type GroupEvidence = z.output<typeof GroupEvidenceSchema>;
+export type GroupDefect = z.output<typeof GroupDefectSchema>;
 export type QueueEntry = z.output<typeof QueueEntrySchema>;
 export type ThemeTerm = z.output<typeof ThemeTermSchema>;
 export type DailyPoint = z.output<typeof DailyPointSchema>;

@@ -31,6 +31,7 @@ export const ALERT_KINDS = [
   'high_risk_terms',
   'manual_review',
   'campaign',
+  'systemic_issue',
   'critical_review',
   'core_product_negative',
   'routine_negative_rate',

@@ -25,6 +25,8 @@ export const ActionsSchema = z
     byTrigger: partialRecord(TRIGGERS).optional(),
     /** Added for reviews that belong to a campaign (batch). */
     byCampaign: actionList.optional(),
+    /** Put first for the reporters of a systemic issue (batch): many customers, one defect. */
+    bySystemic: actionList.optional(),
   })
   .strict();
 
@@ -37,6 +39,7 @@ export interface ActionTable {
   byTopic: Partial<Record<Topic, string[]>>;
   byTrigger: Partial<Record<Trigger, string[]>>;
   byCampaign: string[];
+  bySystemic: string[];
 }
 
 /** The built-in actions file of a locale: actions.json (English) or actions.zh.json. */
@@ -72,6 +75,7 @@ export function mergeActions(base: ActionsData, ...overrides: Array<ActionsData 
     byTopic: { ...base.byTopic },
     byTrigger: { ...base.byTrigger },
     byCampaign: base.byCampaign ?? [],
+    bySystemic: base.bySystemic ?? [],
   };
   for (const o of overrides) {
     if (!o) continue;
@@ -80,6 +84,7 @@ export function mergeActions(base: ActionsData, ...overrides: Array<ActionsData 
     Object.assign(table.byTopic, o.byTopic);
     Object.assign(table.byTrigger, o.byTrigger);
     if (o.byCampaign) table.byCampaign = o.byCampaign;
+    if (o.bySystemic) table.bySystemic = o.bySystemic;
   }
   return table;
 }
@@ -90,14 +95,17 @@ export interface ActionQuery {
   topics: readonly Topic[];
   triggers: readonly Trigger[];
   campaign?: boolean;
+  /** A reporter of a systemic issue: its actions start with fixing the product. */
+  systemic?: boolean;
 }
 
-/** The actions for one review, in lookup order, without duplicates. Low reviews that are not complaints get none. */
+/** The actions for one review, in lookup order (a systemic issue's first), without duplicates. Low reviews that are not complaints get none. */
 export function actionsFor(table: ActionTable, q: ActionQuery): string[] {
   const out = new Set<string>();
   const add = (list: string[] | undefined) => {
     if (list) for (const a of list) out.add(a);
   };
+  if (q.systemic) add(table.bySystemic);
   add(table.byLevel[q.level]);
   if (q.nature) add(table.byNature[q.nature]);
   for (const t of q.topics) add(table.byTopic[t]);

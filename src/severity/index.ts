@@ -121,13 +121,20 @@ function decide(doc: TriageDoc, basis: SeverityBasis, policy: SeverityPolicy, o:
     return policy.build(d.level, { urgency: d.urgency, nature: input.nature, topics: input.topics, fired: d.fired, complaint: basis.complaint }, d.reasons, inBatch ? basis.evidence.slice() : basis.evidence);
   }
   const level: SeverityLevel = LEVEL_RANK[escalation.to] > LEVEL_RANK[d.level] ? escalation.to : d.level;
+  const state = { nature: input.nature, topics: input.topics, fired: d.fired, complaint: basis.complaint };
+  if (escalation.kind === 'systemic') {
+    // Many customers, one defect: the fix comes first, and the group's size adds urgency as a campaign's does.
+    const reasons = [policy.say.systemic(escalation.groupId, escalation.size, escalation.terms ?? []), ...d.reasons];
+    const evidence: Evidence[] = [...basis.evidence, { source: 'batch', rule: 'systemic_issue', label: escalation.groupId, note: `${escalation.size} customers` }];
+    return policy.build(level, { urgency: d.urgency + Math.log2(escalation.size), ...state }, reasons, evidence, 'systemic');
+  }
   const reasons = [...d.reasons, policy.say.campaign(escalation.burst, escalation.groupId, escalation.size, escalation.distinctAuthors)];
   const evidence: Evidence[] = [
     ...basis.evidence,
     { source: 'batch', rule: escalation.burst ? 'campaign:burst' : 'campaign', label: escalation.groupId, note: `${escalation.size} members` },
   ];
   const urgency = d.urgency + Math.log2(escalation.size);
-  return policy.build(level, { urgency, nature: input.nature, topics: input.topics, fired: d.fired, complaint: basis.complaint }, reasons, evidence, true);
+  return policy.build(level, { urgency, ...state }, reasons, evidence, 'campaign');
 }
 
 function onlyNonComplaintSpam(kinds: readonly SpamKind[]): boolean {

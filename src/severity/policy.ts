@@ -4,6 +4,9 @@ import { DEFAULT_BANDS, LEVEL_RANK, scoreInBand, type ScoreBands } from './level
 import { REASONS, type ReasonText } from './reasons.js';
 import { TRIGGERS, type Trigger } from './triggers.js';
 
+/** The batch group a decision is made for: a campaign member, a systemic-issue reporter, or neither. */
+export type GroupMode = 'campaign' | 'systemic' | null;
+
 /** What a decision's actions and score depend on besides the level. */
 export interface DecisionState {
   urgency: number;
@@ -28,14 +31,15 @@ export class SeverityPolicy {
     readonly bands: ScoreBands = DEFAULT_BANDS,
   ) {}
 
-  build(level: SeverityLevel, state: DecisionState, reasons: string[], evidence: Evidence[], campaign = false): SeverityResult {
+  /** `group`: the review is a campaign member (attack actions added) or a systemic-issue reporter (fix-the-product actions first). */
+  build(level: SeverityLevel, state: DecisionState, reasons: string[], evidence: Evidence[], group: GroupMode = null): SeverityResult {
     const complaint = state.complaint || LEVEL_RANK[level] > 0;
     return {
       level,
       score: scoreInBand(level, state.urgency, this.bands),
       reasons,
       respondWithinHours: this.respondWithinHours[level],
-      actions: complaint ? this.actionsFor(level, state, campaign) : [],
+      actions: complaint ? this.actionsFor(level, state, group) : [],
       evidence,
     };
   }
@@ -47,11 +51,11 @@ export class SeverityPolicy {
    */
   private readonly actionCache = new Map<number, { topics: readonly Topic[]; fired: readonly Trigger[]; list: string[] }>();
 
-  private actionsFor(level: SeverityLevel, state: DecisionState, campaign: boolean): string[] {
-    const key = actionKey(level, state, campaign);
+  private actionsFor(level: SeverityLevel, state: DecisionState, group: GroupMode): string[] {
+    const key = actionKey(level, state, group);
     const hit = this.actionCache.get(key);
     if (hit && sameOrder(hit.topics, state.topics) && sameOrder(hit.fired, state.fired)) return hit.list.slice();
-    const list = actionsFor(this.actions, { level, nature: state.nature, topics: state.topics, triggers: state.fired, campaign });
+    const list = actionsFor(this.actions, { level, nature: state.nature, topics: state.topics, triggers: state.fired, campaign: group === 'campaign', systemic: group === 'systemic' });
     if (!hit && this.actionCache.size < 10_000) this.actionCache.set(key, { topics: [...state.topics], fired: [...state.fired], list });
     return list.slice();
   }
@@ -65,13 +69,13 @@ function sameOrder<T>(a: readonly T[], b: readonly T[]): boolean {
 
 /**
  * The action-list cache key as one integer (built per review, so no string
- * work): level, nature, campaign, then one bit per topic and per trigger.
+ * work): level, nature, group mode, then one bit per topic and per trigger.
  */
-function actionKey(level: SeverityLevel, state: DecisionState, campaign: boolean): number {
-  let key = LEVEL_RANK[level] * 8 + (state.nature === null ? 0 : NATURES.indexOf(state.nature) + 1) * 2 + (campaign ? 1 : 0);
+function actionKey(level: SeverityLevel, state: DecisionState, group: GroupMode): number {
+  let key = LEVEL_RANK[level] * 16 + (state.nature === null ? 0 : NATURES.indexOf(state.nature) + 1) * 4 + (group === 'campaign' ? 1 : group === 'systemic' ? 2 : 0);
   let bits = 0;
   for (const t of state.topics) bits |= 1 << TOPICS.indexOf(t);
   for (const t of state.fired) bits |= 1 << (TOPICS.length + TRIGGERS.indexOf(t));
-  key += bits * 32;
+  key += bits * 64;
   return key;
 }

@@ -16,6 +16,7 @@ export interface ReasonText {
   rating(stars: number): string;
   visible(pinned: boolean, likes: number | null, replies: number | null): string;
   campaign(burst: boolean, group: string, size: number, authors: number): string;
+  systemic(group: string, size: number, terms: string[]): string;
 }
 
 const unique = (terms: string[] | undefined) => [...new Set(terms ?? [])].slice(0, 4);
@@ -71,6 +72,8 @@ const EN: ReasonText = {
   },
   campaign: (burst, group, size, authors) =>
     `Part of ${burst ? 'a campaign spreading right now' : 'a posting campaign'}: group ${group}, ${size} near-identical posts from ${authors || 'unknown'} authors.`,
+  systemic: (group, size, terms) =>
+    `One of ${size} customers reporting the same problem (group ${group}${terms.length ? `: ${terms.slice(0, 4).map((t) => `"${t}"`).join(', ')}` : ''}): fix the product or listing first.`,
 };
 
 const ZH: ReasonText = {
@@ -92,6 +95,8 @@ const ZH: ReasonText = {
   },
   campaign: (burst, group, size, authors) =>
     `属于${burst ? '正在扩散的水军活动' : '水军活动'}：第${group}组，${size}条几乎相同的评论，来自${authors || '未知数量'}个账号。`,
+  systemic: (group, size, terms) =>
+    `${size}位顾客反映同一问题（第${group}组${terms.length ? `：${terms.slice(0, 4).map((t) => `“${t}”`).join('、')}` : ''}）：先改进商品或详情页。`,
 };
 
 export const REASONS: Record<ReasonLanguage, ReasonText> = { en: EN, zh: ZH };

@@ -16,12 +16,16 @@ export interface SeverityBasis {
 }
 export const SEVERITY_BASIS = defineSlot<SeverityBasis>('severity.basis');
 
-/** Batch fact: a campaign the review belongs to raises it (the `escalation` batch stage). */
+/** Batch fact: a campaign or systemic issue the review belongs to raises it (the `escalation` batch stage). */
 export interface Escalation {
+  /** `campaign`: a coordinated member (attack actions); `systemic`: a reporter of a systemic issue (fix-the-product actions). */
+  kind: 'campaign' | 'systemic';
   to: SeverityLevel;
   burst: boolean;
   groupId: string;
   size: number;
   distinctAuthors: number;
+  /** Systemic issues: the defect terms the customers share. */
+  terms?: string[];
 }
 export const ESCALATION = defineSlot<Escalation>('severity.escalation', { batchFact: true });

@@ -12,13 +12,13 @@ import { PROMO_ENDINGS } from '../util/tlds.js';
 import { PhraseMatcher } from '../lexicon/matcher.js';
 import { GibberishDetector } from './gibberish.js';
 import { combineScore, orderKinds, withKind } from './score.js';
-import { FLOOD, GROUP, SPAM, SPAM_PARTIAL } from './slots.js';
+import { FLOOD, GROUP, MEMBERSHIP, SPAM, SPAM_PARTIAL, type GroupMembership } from './slots.js';
 import type { CampaignGroup } from './batch/types.js';
 import { TemplateDetector } from './template.js';
 
 export { findContacts, type ContactHit, type ContactKind } from './contacts.js';
 export { combineScore, KIND_CONFIDENCE, DEFAULT_SPAM_THRESHOLD } from './score.js';
-export { SPAM, GROUP, FLOOD } from './slots.js';
+export { SPAM, GROUP, FLOOD, MEMBERSHIP, type GroupMembership, type GroupRole } from './slots.js';
 
 export const SpamOptionsSchema = z
   .object({
@@ -137,11 +137,11 @@ export const spamStage = defineStage({
         if (irrelevant >= options.irrelevantAt) kinds.push('irrelevant');
 
         doc.set(SPAM_PARTIAL, partial);
-        doc.set(SPAM, spamResult({ kinds: orderKinds(kinds), evidence }, partial, doc.peek(GROUP), doc.peek(FLOOD), options.threshold));
+        doc.set(SPAM, spamResult({ kinds: orderKinds(kinds), evidence }, partial, doc.peek(GROUP), doc.peek(FLOOD), options.threshold, doc.peek(MEMBERSHIP)));
       },
       redecide(doc: TriageDoc) {
         // Runs once per doc after the batch facts, on the per-review result (a later custom stage may have changed it).
-        doc.set(SPAM, spamResult(doc.get(SPAM), doc.peek(SPAM_PARTIAL) ?? 0, doc.peek(GROUP), doc.peek(FLOOD), options.threshold));
+        doc.set(SPAM, spamResult(doc.get(SPAM), doc.peek(SPAM_PARTIAL) ?? 0, doc.peek(GROUP), doc.peek(FLOOD), options.threshold, doc.peek(MEMBERSHIP)));
       },
     };
   },
@@ -150,7 +150,10 @@ export const spamStage = defineStage({
 /**
  * The spam result from the text's own signs plus the batch facts: a
  * near-duplicate group adds `duplicate` (and the group id), a flood adds
- * `flood`. Pure, so the first decision and the re-decision are one rule.
+ * `flood`. A customer's own complaint is not a duplicate: members whose role
+ * (MEMBERSHIP) is `independent` (copied by a campaign) or `reporter` (of a
+ * systemic issue) keep the group id but not the kind. Pure, so the first
+ * decision and the re-decision are one rule.
  */
 export function spamResult(
   text: { kinds: readonly SpamKind[]; evidence: readonly Evidence[] },
@@ -158,10 +161,12 @@ export function spamResult(
   group: CampaignGroup | undefined,
   flood: readonly Evidence[] | undefined,
   threshold: number,
+  membership?: GroupMembership,
 ): SpamResult {
   let kinds = text.kinds as SpamKind[];
   let evidence = text.evidence as Evidence[];
-  if (group) {
+  const customer = membership?.role === 'independent' || membership?.role === 'reporter';
+  if (group && !customer) {
     kinds = withKind(kinds, 'duplicate');
     evidence = [...evidence, duplicateEvidence(group)];
   }

@@ -55,6 +55,8 @@ export const AlertsOptionsSchema = z
     lowConfidence: z.number().min(0).max(1).default(0.5),
     /** Which campaign groups (spam `cluster`/`flood`) get an alert: spreading ones (`burst`), every campaign (`all`), or none (`off`). */
     campaigns: z.enum(['burst', 'all', 'off']).default('burst'),
+    /** Alert on every systemic issue (spam `cluster`): many customers reporting one defect. */
+    systemicIssues: z.boolean().default(true),
     /** Alert on every critical review (members of an alerted campaign are covered by its campaign alert). */
     criticalReviews: z.boolean().default(true),
     /** Evidence ids kept per aggregated alert (series and manual review). */
@@ -104,10 +106,10 @@ export const alertsStage = defineBatchStage({
 });
 
 /**
- * Alerts in rule order: critical reviews, campaigns, rating drops, decline
- * streaks, negative-rate spikes, core products (level 2), routine rates
- * (level 3), the penalty line, high-risk reviews, manual review. Crisis
- * alerts (TAXONOMY section 7) carry `crisisLevel` and its response `plan`.
+ * Alerts in rule order: critical reviews, campaigns, systemic issues, rating
+ * drops, decline streaks, negative-rate spikes, core products (level 2),
+ * routine rates (level 3), the penalty line, high-risk reviews, manual review.
+ * Crisis alerts (TAXONOMY section 7) carry `crisisLevel` and its response `plan`.
  */
 export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: PhraseMatcher<string>, plans: Plans = loadPlans(null, o.locale, o.plans)): Alert[] {
   const say = (key: Parameters<typeof alertMessage>[1], values?: Record<string, string | number>) => alertMessage(o.locale, key, values);
@@ -140,6 +142,7 @@ export function buildAlerts(state: BatchState, o: AlertsOptions, highRisk: Phras
 
   // A spreading campaign is a level-1 crisis (TAXONOMY section 7).
   for (const g of alerted) alerts.push(g.burst ? { ...campaignAlert(g, o.locale), crisisLevel: 'level-1', plan: plans['level-1'] } : campaignAlert(g, o.locale));
+  if (o.systemicIssues) for (const g of state.result.groups ?? []) if (g.verdict === 'systemic_issue') alerts.push(systemicAlert(g));
 
   const { days } = dailySeries(docs, times, o.utcOffsetMinutes);
   const dayIds = idsByDay(docs, times, o);
@@ -243,10 +246,35 @@ function needsManualReview(doc: TriageDoc, o: AlertsOptions): boolean {
 
 export function campaignAlert(g: CampaignGroup, locale: Locale = 'en'): Alert {
   const what = alertMessage(locale, g.burst ? 'campaignSpreading' : 'campaignFound');
+  const coordinated = g.evidence?.coordinated ?? g.members;
+  const independent = g.evidence?.independent ?? [];
+  const signals = (g.evidence?.signals ?? []).map((s) => s.signal.replace(/_/g, ' '));
+  const others = independent.length
+    ? ` ${independent.length} other member(s) show no coordination (${independent.slice(0, 5).join(', ')}): read them as customers, their natures were kept.`
+    : '';
   return {
     kind: 'campaign',
     level: g.burst ? 'red' : 'orange',
-    message: alertMessage(locale, 'campaign', { size: g.size, group: g.id, negative: g.negative, authors: g.distinctAuthors, what }),
+    // Chinese messages come from the message table; the English one also names the signals and the members kept as customers.
+    message: locale !== 'en' ? alertMessage(locale, 'campaign', { size: coordinated.length, group: g.id, negative: g.negative, authors: g.distinctAuthors, what }) : `A campaign of ${coordinated.length} coordinated near-identical reviews (group ${g.id}, ${g.negative} negative, ${g.distinctAuthors} authors${signals.length ? `; ${signals.join(', ')}` : ''}) ${what}: keep evidence and report it to the platform.${others}`,
+    window: g.firstAt && g.lastAt ? { from: g.firstAt, to: g.lastAt } : null,
+    evidenceIds: coordinated,
+    group: g.id,
+  };
+}
+
+/** Many customers, one defect: the product or listing needs fixing before anyone suspects a campaign. */
+function systemicAlert(g: CampaignGroup): Alert {
+  const d = g.defect ?? { product: null, topics: [], terms: [] };
+  const about = [
+    d.terms.length ? `defect terms ${d.terms.map((t) => `"${t}"`).join(', ')}` : '',
+    d.topics.length ? `topics ${d.topics.join(', ')}` : '',
+    d.product !== null ? `product ${d.product}` : '',
+  ].filter(Boolean);
+  return {
+    kind: 'systemic_issue',
+    level: d.topics.includes('safety') ? 'red' : 'orange',
+    message: `${g.size} customers report the same problem (group ${g.id}${about.length ? `; ${about.join('; ')}` : ''}): fix the product or listing first, then reply to each of them.`,
     window: g.firstAt && g.lastAt ? { from: g.firstAt, to: g.lastAt } : null,
     evidenceIds: g.members,
     group: g.id,

@@ -8,7 +8,7 @@ import { isNegative } from './docs.js';
 import { SEVERITY, SEVERITY_BASIS } from '../severity/slots.js';
 import { SENTIMENT } from '../sentiment/slots.js';
 import { NEGATIVE } from '../classify/slots.js';
-import { GROUP } from '../spam/slots.js';
+import { GROUP, MEMBERSHIP } from '../spam/slots.js';
 import { reviewEcho, timestampMs } from '../kernel/review.js';
 import type { QueueEntry } from './types.js';
 
@@ -29,7 +29,7 @@ export type QueueOptions = z.output<typeof QueueOptionsSchema>;
 export const queueStage = defineBatchStage({
   name: 'queue',
   optionsSchema: QueueOptionsSchema,
-  reads: [SEVERITY, GROUP, SENTIMENT, NEGATIVE, SEVERITY_BASIS],
+  reads: [SEVERITY, GROUP, MEMBERSHIP, SENTIMENT, NEGATIVE, SEVERITY_BASIS],
   create(_ctx, options) {
     return {
       name: 'queue',
@@ -70,7 +70,9 @@ export function buildQueue(docs: readonly TriageDoc[], o: QueueOptions, times: R
   for (const i of picked) {
     const doc = docs[i]!;
     const s = doc.get(SEVERITY);
-    const group = o.collapseGroups ? (doc.peek(GROUP)?.id ?? null) : null;
+    // Customers (a copied original, a systemic issue's reporters) each need their own answer: never collapsed.
+    const role = doc.peek(MEMBERSHIP)?.role;
+    const group = o.collapseGroups && role !== 'independent' && role !== 'reporter' ? (doc.peek(GROUP)?.id ?? null) : null;
     if (group !== null) {
       // Members arrive most urgent first, so the first one sets the entry's place and level.
       const existing = groupEntry.get(group);

@@ -6,8 +6,8 @@ import { dayLabel, dayNumber, formatTime } from '../model.js';
 
 /**
  * A group as the report reads it: the fields of CampaignGroup, read
- * defensively so systemic-issue groups (planned, issue 14) with a similar
- * shape render the same way.
+ * defensively (a result read back from JSON may come from another version);
+ * groups with `verdict: 'systemic_issue'` are listed as systemic issues.
  */
 export interface LooseGroup {
   id?: unknown;
@@ -22,11 +22,13 @@ export interface LooseGroup {
   burst?: unknown;
   campaign?: unknown;
   kind?: unknown;
+  verdict?: unknown;
   topics?: unknown;
   terms?: unknown;
+  defect?: { topics?: unknown; terms?: unknown };
 }
 
-const isSystemic = (g: LooseGroup) => g.kind === 'systemic_issue' || g.kind === 'systemic';
+const isSystemic = (g: LooseGroup) => g.verdict === 'systemic_issue' || g.kind === 'systemic_issue' || g.kind === 'systemic';
 
 /** Campaign groups (coordinated near-copies), or null when clustering did not run. */
 export function campaignGroups(ctx: ReportContext): LooseGroup[] | null {
@@ -95,7 +97,8 @@ function groupCard(ctx: ReportContext, g: LooseGroup, kind: string, index: numbe
     [t.groups.first, when(g.firstAt)],
     [t.groups.last, when(g.lastAt)],
   ];
-  const topics = Array.isArray(g.topics) ? g.topics.filter((x): x is string => typeof x === 'string') : [];
+  const rawTopics = Array.isArray(g.topics) ? g.topics : g.defect && typeof g.defect === 'object' && Array.isArray(g.defect.topics) ? g.defect.topics : [];
+  const topics = rawTopics.filter((x): x is string => typeof x === 'string');
   const listed = members.slice(0, o.maxMembersShown).map(esc).join(', ') + (members.length > o.maxMembersShown ? ' ' + esc(fill(t.groups.more, { n: members.length - o.maxMembersShown })) : '');
   return `<article class="group ${esc(kind)}" data-group="${esc(id)}">
 <h4>${esc(id)}${g.burst === true ? ` <span class="badge critical">${esc(t.groups.burst)}</span>` : ''}${topics.map((k) => ` <span class="tag">${esc((t.topics as Record<string, string>)[k] ?? k)}</span>`).join('')}</h4>
