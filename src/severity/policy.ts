@@ -47,7 +47,12 @@ export class SeverityPolicy {
     const key = actionKey(level, state, campaign);
     let list = this.actionCache.get(key);
     if (!list) {
-      list = actionsFor(this.actions, { level, nature: state.nature, topics: state.topics, triggers: state.fired, campaign });
+      // The key is a set of topics and triggers, so the list is built in their canonical order: otherwise the
+      // first review seen with {quality, mismatch} would fix the order for one with {mismatch, quality}, and
+      // results would depend on which reviews an analyzer (or a worker thread) saw before.
+      const topics = [...state.topics].sort((a, b) => TOPICS.indexOf(a) - TOPICS.indexOf(b));
+      const triggers = [...state.fired].sort((a, b) => TRIGGERS.indexOf(a) - TRIGGERS.indexOf(b));
+      list = actionsFor(this.actions, { level, nature: state.nature, topics, triggers, campaign });
       if (this.actionCache.size < 10_000) this.actionCache.set(key, list);
     }
     return list.slice();
