@@ -18,6 +18,8 @@ import { runBatch } from './batch.js';
 import { buildContext } from './context.js';
 import { BUILTIN_BATCH_STAGES, BUILTIN_STAGES, builtinProviderOf } from './registry.js';
 import { ResultProjector } from './result.js';
+import { WorkerPool, workerEntry } from './pool.js';
+import { rebuildError } from './pool-protocol.js';
 
 /** Default cap on the characters of one review that are analysed; the rest is skipped and `truncated` set. */
 export const DEFAULT_MAX_TEXT_LENGTH = 1_000_000;
@@ -48,6 +50,12 @@ export const AnalyzerOptionsSchema = z
     dataDir: z.string().min(1).optional(),
     /** Characters of one review analysed at most. */
     maxTextLength: z.number().int().min(1).default(DEFAULT_MAX_TEXT_LENGTH),
+    /**
+     * Worker threads for the per-review stages of analyzeBatch and analyzeStream (1: this thread only). The
+     * options must be plain data to reach the workers: with a custom segmenter object, or stages added to the
+     * pipeline, the analyzer warns once and stays on this thread (docs/scale.md).
+     */
+    workers: z.number().int().min(1).max(64).default(1),
   })
   .strict();
 
@@ -64,12 +72,73 @@ export interface Analyzer {
    * `onReview(done, total)` is called after each review's per-review stages (a progress bar).
    */
   analyzeBatch(inputs: Array<string | ReviewInput>, options?: BatchOptions, onReview?: (done: number, total: number) => void): BatchResult;
+  /** Stops the analyzer's worker threads (when `workers` > 1); a later batch would fail. Idle workers never keep the process alive. */
+  close(): Promise<void>;
   /** Per-review stages, in order: add / replace / remove by name (each change is checked against `requires`). */
   readonly pipeline: Pipeline<Stage>;
   /** Batch stages, in order: add / replace / remove by name. */
   readonly batchPipeline: Pipeline<BatchStage>;
   /** Shared resources (lexicons, the text service) for building custom stages. */
   readonly context: AnalyzerContext;
+}
+
+/** An error of review #i: an InputError names the review and prefixes its issues' paths with the index. */
+function atReview(e: unknown, i: number): Error {
+  if (!(e instanceof InputError)) return e as Error;
+  return new InputError(`Review #${i}: ${e.message}`, e.issues.map((x) => ({ ...x, path: [i, ...x.path] })));
+}
+
+/** Batches smaller than this stay on the calling thread: sending them costs more than it saves. */
+const MIN_POOL_BATCH = 64;
+
+/**
+ * The analyzer's worker pool, started on the first batch that wants it. When
+ * the analyzer cannot run in workers (`blocker` says why) or the built worker
+ * file is missing, it warns once and the work stays on this thread.
+ */
+class PoolHandle {
+  private pool: WorkerPool | null = null;
+  private warned = false;
+  constructor(
+    private readonly size: number,
+    private readonly options: Record<string, unknown>,
+    private readonly blocker: () => string | null,
+  ) {}
+
+  get(batchSize: number): WorkerPool | null {
+    if (this.size <= 1 || batchSize < MIN_POOL_BATCH) return null;
+    const why = this.blocker() ?? this.unsendable();
+    if (why) return this.fallback(why);
+    if (!this.pool) {
+      const file = workerEntry();
+      if (!file) return this.fallback('the built worker file (dist/worker.js) was not found; run `npm run build`');
+      this.pool = new WorkerPool(this.size, this.options, file);
+    }
+    return this.pool;
+  }
+
+  async close(): Promise<void> {
+    const p = this.pool;
+    this.pool = null;
+    if (p) await p.close();
+  }
+
+  private unsendable(): string | null {
+    try {
+      structuredClone(this.options);
+      return null;
+    } catch {
+      return 'the analyzer options hold values that cannot be copied to a worker thread (functions or class instances)';
+    }
+  }
+
+  private fallback(why: string): null {
+    if (!this.warned) {
+      this.warned = true;
+      process.emitWarning(`review-triage: workers: ${this.size} ignored, analysing on one thread: ${why}.`, { code: 'REVIEW_TRIAGE_WORKERS' });
+    }
+    return null;
+  }
 }
 
 /**
@@ -116,6 +185,12 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     { available: () => [...pipeline.provided(), ...DOC_FIELDS.map((f) => `doc.${f}`)], providerOf: builtinProviderOf },
   );
   const projector = new ResultProjector(pipeline);
+  const builtVersion = pipeline.version;
+  const pool = new PoolHandle(opts.workers, { ...(options as Record<string, unknown>), workers: 1, dataDir: context.dataDir }, () => {
+    if (typeof opts.segmenter !== 'string') return 'a custom segmenter object cannot be sent to a worker thread';
+    if (pipeline.version !== builtVersion) return 'the per-review pipeline was changed after createAnalyzer, and stages given as functions cannot be sent to a worker thread';
+    return null;
+  });
 
   const runStages = (input: unknown, fallbackId: string): TriageDoc => {
     const doc = new TriageDoc(parseReviewInput(input, fallbackId), opts.maxTextLength);
@@ -123,10 +198,50 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     return doc;
   };
 
+  /** The per-review docs of a batch, on the worker pool when there is one and it can take this batch. */
+  const analyzeAll = (inputs: readonly unknown[], onReview?: (done: number, total: number) => void): TriageDoc[] => {
+    for (let i = 0; i < inputs.length; i++) {
+      if (!(i in inputs)) throw new InputError(`Review #${i}: the array has a hole here (a sparse array); pass a review at every index.`, [{ path: [i], message: 'missing (array hole)' }]);
+    }
+    const parallel = pool.get(inputs.length);
+    if (parallel) {
+      const docs: TriageDoc[] = new Array<TriageDoc>(inputs.length);
+      let first: Error | null = null;
+      try {
+        parallel.run(inputs, (i, r) => {
+          if ('ok' in r) docs[i] = TriageDoc.fromSnapshot(r.ok, opts.maxTextLength);
+          else first ??= atReview(rebuildError(r.error), i);
+          if (typeof onReview === 'function') onReview(i + 1, inputs.length);
+        });
+      } catch (e) {
+        // A review that cannot be copied to a worker (a function, a class instance): this thread reports it as the serial path does.
+        if ((e as Error)?.name !== 'DataCloneError') throw e;
+        first = null;
+        return analyzeSerial(inputs, onReview);
+      }
+      if (first) throw first;
+      return docs;
+    }
+    return analyzeSerial(inputs, onReview);
+  };
+  const analyzeSerial = (inputs: readonly unknown[], onReview?: (done: number, total: number) => void): TriageDoc[] => {
+    const docs: TriageDoc[] = [];
+    for (let i = 0; i < inputs.length; i++) {
+      try {
+        docs.push(runStages(inputs[i], String(i)));
+      } catch (e) {
+        throw atReview(e, i);
+      }
+      if (typeof onReview === 'function') onReview(i + 1, inputs.length);
+    }
+    return docs;
+  };
+
   return {
     pipeline,
     batchPipeline,
     context,
+    close: () => pool.close(),
     analyze(input) {
       return projector.project(runStages(input, '0'));
     },
@@ -143,24 +258,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         }
         if (def && batchPipeline.has(name)) overrides.set(name, createStage(def, value));
       }
-      const analyzeAt = (input: unknown, i: number): TriageDoc => {
-        try {
-          return runStages(input, String(i));
-        } catch (e) {
-          if (e instanceof InputError) {
-            const issues = e.issues.map((x) => ({ ...x, path: [i, ...x.path] }));
-            throw new InputError(`Review #${i}: ${e.message}`, issues);
-          }
-          throw e;
-        }
-      };
-      // A for loop, not map: map skips the holes of a sparse array and the batch stages then meet undefined docs.
-      const docs: TriageDoc[] = [];
-      for (let i = 0; i < inputs.length; i++) {
-        if (!(i in inputs)) throw new InputError(`Review #${i}: the array has a hole here (a sparse array); pass a review at every index.`, [{ path: [i], message: 'missing (array hole)' }]);
-        docs.push(analyzeAt(inputs[i], i));
-        if (typeof onReview === 'function') onReview(i + 1, inputs.length);
-      }
+      const docs = analyzeAll(inputs, onReview);
       const stages = batchPipeline.list().map((s) => overrides.get(s.name) ?? s);
       return runBatch(docs, stages, pipeline.list(), batchOptions, (d) => projector.project(d));
     },
