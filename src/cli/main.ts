@@ -91,7 +91,8 @@ async function analyzeCommand(cmd: AnalyzeCommand, io: CliIO): Promise<number> {
   try {
     // Read here with the CLI's size limit; the analyzer gets the parsed lexicons.
     const lexicons = cmd.lexicons.map((file) => readLexiconFile(path.resolve(file), { maxBytes: cmd.maxLexiconBytes }));
-    analyzer = (io.createAnalyzer ?? createLibraryAnalyzer)({ lexicons: lexicons as unknown as AnalyzerOptions['lexicons'], disable: cmd.disable });
+    // --no-batch analyses review by review as lines arrive: no pool.
+    analyzer = (io.createAnalyzer ?? createLibraryAnalyzer)({ lexicons: lexicons as unknown as AnalyzerOptions['lexicons'], disable: cmd.disable, workers: cmd.batch ? cmd.workers : 1 });
   } catch (e) {
     if (e instanceof ReviewTriageError) throw new UsageError(e.message);
     throw e;
@@ -167,6 +168,7 @@ async function analyzeCommand(cmd: AnalyzeCommand, io: CliIO): Promise<number> {
     if (!committed) outFile?.discard();
     // Stop reading: the output may have stopped early (a closed pipe) with input still flowing.
     input.destroy();
+    await analyzer.close?.();
   }
 }
 
