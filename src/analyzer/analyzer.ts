@@ -20,6 +20,9 @@ import { BUILTIN_BATCH_STAGES, BUILTIN_STAGES, builtinProviderOf } from './regis
 import { ResultProjector } from './result.js';
 import { WorkerPool, workerEntry } from './pool.js';
 import { rebuildError } from './pool-protocol.js';
+import { mergeSummaries } from '../triage/merge.js';
+import type { Alert, QueueEntry, Summary } from '../triage/types.js';
+import type { CampaignGroup } from '../spam/batch/types.js';
 
 /** Default cap on the characters of one review that are analysed; the rest is skipped and `truncated` set. */
 export const DEFAULT_MAX_TEXT_LENGTH = 1_000_000;
@@ -61,6 +64,23 @@ export const AnalyzerOptionsSchema = z
 
 export type AnalyzerOptions = z.input<typeof AnalyzerOptionsSchema>;
 
+export const StreamOptionsSchema = z
+  .object({
+    /** Reviews per window: memory holds one window's docs; cross-review work (groups, floods, queue, alerts) sees one window. */
+    window: z.number().int().min(1).default(10_000),
+    /** Batch options for every window, as for analyzeBatch. */
+    batch: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  })
+  .strict();
+
+export type StreamOptions = z.input<typeof StreamOptionsSchema>;
+
+/** What analyzeStream yields: every review's result in input order, each window's cross-review findings, then the summary. */
+export type StreamEvent =
+  | { kind: 'item'; item: Analysis }
+  | { kind: 'window'; index: number; from: number; to: number; groups?: CampaignGroup[]; queue?: QueueEntry[]; alerts?: Alert[] }
+  | { kind: 'summary'; reviews: number; summary?: Summary };
+
 /** Options for one analyzeBatch call: per batch stage, by name, overriding the analyzer's stageOptions. */
 export type BatchOptions = Record<string, Record<string, unknown>>;
 
@@ -72,8 +92,15 @@ export interface Analyzer {
    * `onReview(done, total)` is called after each review's per-review stages (a progress bar).
    */
   analyzeBatch(inputs: Array<string | ReviewInput>, options?: BatchOptions, onReview?: (done: number, total: number) => void): BatchResult;
-  /** Stops the analyzer's worker threads (when `workers` > 1); a later batch would fail. Idle workers never keep the process alive. */
+  /** Stops the analyzer's worker threads (when `workers` > 1; a later batch starts new ones). Idle workers never keep the process alive. */
   close(): Promise<void>;
+  /**
+   * Analyse a stream of reviews (any iterable or async iterable) with bounded memory: reviews are taken in
+   * windows of `window` reviews; each window is analysed as one batch (on the worker pool when there is one),
+   * then yields its items in input order and a `window` event with its groups, queue and alerts; a `summary`
+   * event over the whole stream comes last. Cross-review work sees one window at a time (docs/scale.md).
+   */
+  analyzeStream(inputs: Iterable<string | ReviewInput> | AsyncIterable<string | ReviewInput>, options?: StreamOptions): AsyncGenerator<StreamEvent, void, undefined>;
   /** Per-review stages, in order: add / replace / remove by name (each change is checked against `requires`). */
   readonly pipeline: Pipeline<Stage>;
   /** Batch stages, in order: add / replace / remove by name. */
@@ -199,7 +226,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   };
 
   /** The per-review docs of a batch, on the worker pool when there is one and it can take this batch. */
-  const analyzeAll = (inputs: readonly unknown[], onReview?: (done: number, total: number) => void): TriageDoc[] => {
+  const analyzeAll = (inputs: readonly unknown[], onReview?: (done: number, total: number) => void, base = 0): TriageDoc[] => {
     for (let i = 0; i < inputs.length; i++) {
       if (!(i in inputs)) throw new InputError(`Review #${i}: the array has a hole here (a sparse array); pass a review at every index.`, [{ path: [i], message: 'missing (array hole)' }]);
     }
@@ -208,33 +235,50 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       const docs: TriageDoc[] = new Array<TriageDoc>(inputs.length);
       let first: Error | null = null;
       try {
-        parallel.run(inputs, (i, r) => {
+        parallel.run(inputs, base, (i, r) => {
           if ('ok' in r) docs[i] = TriageDoc.fromSnapshot(r.ok, opts.maxTextLength);
-          else first ??= atReview(rebuildError(r.error), i);
+          else first ??= atReview(rebuildError(r.error), base + i);
           if (typeof onReview === 'function') onReview(i + 1, inputs.length);
         });
       } catch (e) {
         // A review that cannot be copied to a worker (a function, a class instance): this thread reports it as the serial path does.
         if ((e as Error)?.name !== 'DataCloneError') throw e;
         first = null;
-        return analyzeSerial(inputs, onReview);
+        return analyzeSerial(inputs, onReview, base);
       }
       if (first) throw first;
       return docs;
     }
-    return analyzeSerial(inputs, onReview);
+    return analyzeSerial(inputs, onReview, base);
   };
-  const analyzeSerial = (inputs: readonly unknown[], onReview?: (done: number, total: number) => void): TriageDoc[] => {
+  const analyzeSerial = (inputs: readonly unknown[], onReview: ((done: number, total: number) => void) | undefined, base: number): TriageDoc[] => {
     const docs: TriageDoc[] = [];
     for (let i = 0; i < inputs.length; i++) {
       try {
-        docs.push(runStages(inputs[i], String(i)));
+        docs.push(runStages(inputs[i], String(base + i)));
       } catch (e) {
-        throw atReview(e, i);
+        throw atReview(e, base + i);
       }
       if (typeof onReview === 'function') onReview(i + 1, inputs.length);
     }
     return docs;
+  };
+
+  const stageOptionsOf = (name: string, batchOptions: BatchOptions): Record<string, unknown> => ({ ...(opts.stageOptions[name] ?? {}), ...(batchOptions[name] ?? {}) });
+  /** The batch stages for one call, each stage named in `batchOptions` rebuilt with them. */
+  const batchStagesFor = (batchOptions: BatchOptions): BatchStage[] => {
+    if (batchOptions === null || typeof batchOptions !== 'object') throw new OptionsError('Batch options must be an object keyed by batch stage name.');
+    batchPipeline.validate(); // the per-review stages may have changed since the batch stages were checked
+    // Call-time options rebuild that one batch stage with merged options (stages are cheap to build).
+    const overrides = new Map<string, BatchStage>();
+    for (const [name, value] of Object.entries(batchOptions)) {
+      const def = batchDefs.find((d) => d.name === name);
+      if (!def && !batchPipeline.has(name)) {
+        throw new OptionsError(`Unknown batch stage "${name}" in batch options. Batch stages: ${batchPipeline.names.join(', ') || '(none)'}.`, [{ path: [name], message: 'unknown batch stage' }]);
+      }
+      if (def && batchPipeline.has(name)) overrides.set(name, createStage(def, value));
+    }
+    return batchPipeline.list().map((s) => overrides.get(s.name) ?? s);
   };
 
   return {
@@ -247,20 +291,51 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     },
     analyzeBatch(inputs, batchOptions = {}, onReview) {
       if (!Array.isArray(inputs)) throw new InputError('analyzeBatch expects an array of reviews.', [{ path: [], message: 'expected array' }]);
-      if (batchOptions === null || typeof batchOptions !== 'object') throw new OptionsError('Batch options must be an object keyed by batch stage name.');
-      batchPipeline.validate(); // the per-review stages may have changed since the batch stages were checked
-      // Call-time options rebuild that one batch stage with merged options (stages are cheap to build).
-      const overrides = new Map<string, BatchStage>();
-      for (const [name, value] of Object.entries(batchOptions)) {
-        const def = batchDefs.find((d) => d.name === name);
-        if (!def && !batchPipeline.has(name)) {
-          throw new OptionsError(`Unknown batch stage "${name}" in batch options. Batch stages: ${batchPipeline.names.join(', ') || '(none)'}.`, [{ path: [name], message: 'unknown batch stage' }]);
-        }
-        if (def && batchPipeline.has(name)) overrides.set(name, createStage(def, value));
-      }
+      const stages = batchStagesFor(batchOptions);
       const docs = analyzeAll(inputs, onReview);
-      const stages = batchPipeline.list().map((s) => overrides.get(s.name) ?? s);
       return runBatch(docs, stages, pipeline.list(), batchOptions, (d) => projector.project(d));
+    },
+    async *analyzeStream(inputs, streamOptions = {}) {
+      const o = StreamOptionsSchema.safeParse(streamOptions);
+      if (!o.success) {
+        const issues = toIssues(o.error);
+        throw new OptionsError(`Invalid stream options: ${describeIssues(issues)}`, issues);
+      }
+      const batchOptions = (o.data.batch ?? {}) as BatchOptions;
+      const stages = batchStagesFor(batchOptions);
+      const themeTerms = (stageOptionsOf('summary', batchOptions).themeTerms as number | undefined) ?? 10;
+      let pending: unknown[] = [];
+      let seen = 0;
+      let windows = 0;
+      let summary: Summary | undefined;
+      const close = function* (): Generator<StreamEvent> {
+        const base = seen - pending.length;
+        const result = runBatch(analyzeAll(pending, undefined, base), stages, pipeline.list(), batchOptions, (d) => projector.project(d));
+        pending = [];
+        const index = windows++;
+        // Group ids are per window: prefix them so ids stay unique across the stream.
+        const prefix = `w${index + 1}-`;
+        for (const g of result.groups ?? []) g.id = prefix + g.id;
+        for (const item of result.items) {
+          if (item.spam.cluster !== null) item.spam.cluster = prefix + item.spam.cluster;
+          yield { kind: 'item', item };
+        }
+        for (const q of result.queue ?? []) if (q.group) q.group = prefix + q.group;
+        for (const a of result.alerts ?? []) if (a.group) a.group = prefix + a.group;
+        if (result.summary) summary = summary ? mergeSummaries(summary, result.summary, themeTerms) : result.summary;
+        const event: StreamEvent & { kind: 'window' } = { kind: 'window', index, from: base, to: base + result.items.length };
+        if (result.groups) event.groups = result.groups;
+        if (result.queue) event.queue = result.queue;
+        if (result.alerts) event.alerts = result.alerts;
+        yield event;
+      };
+      for await (const input of inputs as AsyncIterable<unknown>) {
+        pending.push(input);
+        seen++;
+        if (pending.length >= o.data.window) yield* close();
+      }
+      if (pending.length > 0 || windows === 0) yield* close();
+      yield summary ? { kind: 'summary', reviews: seen, summary } : { kind: 'summary', reviews: seen };
     },
   };
 }

@@ -40,11 +40,11 @@ export class WorkerPool {
   }
 
   /**
-   * Analyses `inputs` on the workers and calls `deliver(index, result)` for
+   * Analyses `inputs` (the batch's reviews from index `base`, for fallback ids) and calls `deliver(index, result)` for
    * each review in input order (chunk by chunk, as chunks complete).
    * Throws when a worker cannot start or stops with an error.
    */
-  run(inputs: readonly unknown[], deliver: (index: number, result: PoolResult) => void): void {
+  run(inputs: readonly unknown[], base: number, deliver: (index: number, result: PoolResult) => void): void {
     if (this.closed) throw new Error('The analyzer was closed: its worker pool is gone.');
     this.awaitReady();
     const runId = ++this.runs;
@@ -59,7 +59,7 @@ export class WorkerPool {
     let next = 0; // next chunk to deliver
     const send = (w: number) => {
       const start = sent * chunkSize;
-      const task: PoolTask = { run: runId, chunk: sent, start, inputs: inputs.slice(start, Math.min(n, start + chunkSize)) as unknown[] };
+      const task: PoolTask = { run: runId, chunk: sent, start: base + start, inputs: inputs.slice(start, Math.min(n, start + chunkSize)) as unknown[] };
       this.workers[w]!.port.postMessage(task);
       this.workers[w]!.inFlight++;
       owner[sent] = w;

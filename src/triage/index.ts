@@ -6,3 +6,4 @@ export { ratingDrops, declineStreaks, negativeRateSpikes, type SeriesRules, type
 export { dailySeries, type Day } from './daily.js';
 export { complaintThemes } from './themes.js';
 export * from './types.js';
+export { mergeSummaries } from './merge.js';
