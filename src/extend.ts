@@ -13,7 +13,7 @@ export type { AnalyzerContext } from './context/context.js';
 export type { BatchState } from './context/batch-state.js';
 
 // The doc and typed slots.
-export { TriageDoc, TokenFlag, type Token, type TokenType, type Clause, type NormalizationSignal } from './kernel/doc.js';
+export { TriageDoc, TokenFlag, type Token, type TokenType, type Clause, type NormalizationSignal, type DocSnapshot, type PackedTokens } from './kernel/doc.js';
 export { defineSlot, definedSlots, DOC_FIELDS, type Slot, type SlotOptions, type Requirement, type DocField } from './kernel/slots.js';
 export { negationDistance, DEFAULT_NEGATOR_SCOPE } from './document/structure.js';
 export { SENTIMENT, NEGATIVE_PROBABILITY } from './sentiment/slots.js';

@@ -5,7 +5,7 @@
  */
 
 // Create and analyse.
-export { createAnalyzer, DEFAULT_MAX_TEXT_LENGTH, AnalyzerOptionsSchema, type Analyzer, type AnalyzerOptions, type BatchOptions } from './analyzer/analyzer.js';
+export { createAnalyzer, DEFAULT_MAX_TEXT_LENGTH, AnalyzerOptionsSchema, StreamOptionsSchema, type Analyzer, type AnalyzerOptions, type BatchOptions, type StreamOptions, type StreamEvent } from './analyzer/analyzer.js';
 export { ReviewInputSchema, timestampMs, LANGUAGES, type ReviewInput, type Language } from './kernel/review.js';
 export { parseTimestamp, type TimestampResult } from './kernel/timestamp.js';
 export type { Segmenter, SegmenterName } from './text/segmenter.js';

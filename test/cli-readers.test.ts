@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { formatFromExtension, parseCliArgs, UsageError } from '../src/cli/args.js';
@@ -189,6 +190,7 @@ describe('argument parsing', () => {
       maxLineBytes: 10 * 1024 * 1024,
       maxLexiconBytes: 20 * 1024 * 1024,
       summary: false,
+      workers: Math.min(64, os.availableParallelism()),
       selection: { minSeverity: null, sort: 'input', top: null },
       locale: null,
       utcOffset: null,

@@ -359,9 +359,20 @@ describe('cli: options and formats', () => {
     expect(r.code).toBe(0);
     // The CLI reads the files itself (with its --max-lexicon-bytes limit) and passes the parsed lexicons.
     const good = JSON.parse(fs.readFileSync(fixture('good-lexicon.json'), 'utf8')) as { kind: string; lang: string };
-    expect(r.calls.options).toEqual([{ lexicons: [expect.objectContaining({ kind: good.kind, lang: good.lang }), expect.objectContaining({ kind: good.kind, lang: good.lang })], disable: ['language'] }]);
+    expect(r.calls.options).toEqual([{ lexicons: [expect.objectContaining({ kind: good.kind, lang: good.lang }), expect.objectContaining({ kind: good.kind, lang: good.lang })], disable: ['language'], workers: Math.min(64, os.availableParallelism()) }]);
     // With language detection left out every review keeps the documented default.
     expect(jsonLines(r.stdout).map((a) => a.language)).toEqual(['other', 'other', 'other', 'other']);
+  });
+
+  it('passes --workers to createAnalyzer (one thread with --no-batch) and refuses a count below 1', async () => {
+    const w = await run(['analyze', fixture('mixed.jsonl'), '--workers', '1']);
+    expect(w.code).toBe(0);
+    expect(w.calls.options).toEqual([{ lexicons: [], disable: [], workers: 1 }]);
+    const s = await run(['analyze', fixture('mixed.jsonl'), '--workers', '3', '--no-batch']);
+    expect(s.calls.options).toEqual([{ lexicons: [], disable: [], workers: 1 }]);
+    const bad = await run(['analyze', fixture('mixed.jsonl'), '--workers', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--workers needs a whole number of at least 1/);
   });
 
   it('draws a progress bar on stderr only when stderr is a terminal', async () => {

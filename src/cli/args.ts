@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SEVERITY_LEVELS, type SeverityLevel } from '../types.js';
 import { COLUMN_FIELDS } from './columns.js';
@@ -38,6 +39,8 @@ export type CliCommand =
       columns: Map<string, string>;
       maxLineBytes: number;
       maxLexiconBytes: number;
+      /** Worker threads for the per-review analysis (1: this thread). */
+      workers: number;
       /** Print the digest on standard output (results then go only to --out). */
       summary: boolean;
       selection: Selection;
@@ -193,6 +196,10 @@ Analyzer:
   --disable STAGE          Leave out a built-in stage by name (for example
                            spam or alerts; an unknown name lists them all).
                            Repeatable.
+  --workers N              Worker threads for the per-review analysis
+                           (default: the available cores; 1 analyses on
+                           the main thread). Results are the same and in
+                           input order whatever N. Not used by --no-batch.
 
 Other:
   -h, --help               Show this help.
@@ -234,6 +241,7 @@ const OPTIONS = {
   column: { type: 'string', multiple: true },
   'max-line-bytes': { type: 'string' },
   'max-lexicon-bytes': { type: 'string' },
+  workers: { type: 'string' },
   out: { type: 'string', short: 'o' },
   'no-batch': { type: 'boolean' },
   'input-format': { type: 'string' },
@@ -299,6 +307,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
     columns: columnsOf(values.column ?? []),
     maxLineBytes: positiveInt(values['max-line-bytes'], '--max-line-bytes') ?? DEFAULT_MAX_LINE_BYTES,
     maxLexiconBytes: positiveInt(values['max-lexicon-bytes'], '--max-lexicon-bytes') ?? DEFAULT_MAX_LEXICON_BYTES,
+    workers: positiveInt(values.workers, '--workers') ?? Math.min(64, os.availableParallelism()),
     summary: values.summary === true,
     selection: {
       minSeverity: oneOf<SeverityLevel>(values['min-severity'], SEVERITY_LEVELS, '--min-severity'),

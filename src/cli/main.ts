@@ -96,7 +96,8 @@ async function analyzeCommand(cmd: AnalyzeCommand, io: CliIO): Promise<number> {
   try {
     // Read here with the CLI's size limit; the analyzer gets the parsed lexicons.
     const lexicons = cmd.lexicons.map((file) => readLexiconFile(path.resolve(file), { maxBytes: cmd.maxLexiconBytes }));
-    analyzer = (io.createAnalyzer ?? createLibraryAnalyzer)({ lexicons: lexicons as unknown as AnalyzerOptions['lexicons'], disable: cmd.disable, ...(cmd.locale ? { locale: cmd.locale } : {}) });
+    // --no-batch analyses review by review as lines arrive: no pool.
+    analyzer = (io.createAnalyzer ?? createLibraryAnalyzer)({ lexicons: lexicons as unknown as AnalyzerOptions['lexicons'], disable: cmd.disable, workers: cmd.batch ? cmd.workers : 1, ...(cmd.locale ? { locale: cmd.locale } : {}) });
   } catch (e) {
     if (e instanceof ReviewTriageError) throw new UsageError(e.message);
     throw e;
@@ -172,6 +173,7 @@ async function analyzeCommand(cmd: AnalyzeCommand, io: CliIO): Promise<number> {
     if (!committed) outFile?.discard();
     // Stop reading: the output may have stopped early (a closed pipe) with input still flowing.
     input.destroy();
+    await analyzer.close?.();
   }
 }
 

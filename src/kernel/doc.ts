@@ -2,7 +2,9 @@ import type { Language, NormalizedReview } from './review.js';
 import { identityMap, isIdentityMap, mapEnd, mapStart } from '../util/offsets.js';
 import { PipelineError } from './errors.js';
 import type { Evidence } from '../schema/analysis.js';
-import { type Slot } from './slots.js';
+import { definedSlots, slotNamed, type Slot } from './slots.js';
+
+const slotName = (id: number): string => definedSlots()[id]!.name;
 
 export type TokenType =
   | 'han' // a Chinese word from the segmenter
@@ -72,6 +74,74 @@ export interface NormalizationSignal {
   end: number;
   /** How many characters were folded away. */
   count: number;
+}
+
+/**
+ * A doc's state as plain data (structured-cloneable), so per-review work done
+ * in a worker thread can be finished on the main thread: slots travel by name,
+ * since slot ids are only dense within one thread.
+ */
+export interface DocSnapshot {
+  review: NormalizedReview;
+  normalized: string;
+  /** The offset map, or null when it is the identity. */
+  map: Int32Array | null;
+  signals: NormalizationSignal[];
+  language: Language;
+  /** Tokens packed (see packTokens): a structured clone of token objects costs more than the analysis saves. */
+  tokens: PackedTokens;
+  /** Clauses as [from, to, sentence, afterContrast | beforeContrast << 1] per clause. */
+  clauses: Int32Array;
+  slots: Array<[string, unknown]>;
+}
+
+/** Tokens as typed arrays plus the lookup forms that differ from the surface text. */
+export interface PackedTokens {
+  /** Per token: start, end, nStart, nEnd, flags, type code, then indices into `strings` (-1: none) of norm (when not the surface), alt, and the surface (when not a slice of the normalised text). */
+  ints: Int32Array;
+  /** Lookup forms that are not the surface text. */
+  strings: string[];
+}
+
+const TOKEN_TYPES: readonly TokenType[] = ['han', 'word', 'number', 'url', 'email', 'handle', 'hashtag', 'emoji', 'emoticon', 'punct', 'other'];
+const TOKEN_TYPE_CODE = new Map(TOKEN_TYPES.map((t, i) => [t, i]));
+const PER_TOKEN = 9;
+
+function packTokens(tokens: readonly Token[], normalized: string): PackedTokens {
+  const ints = new Int32Array(tokens.length * PER_TOKEN);
+  const strings: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const at = i * PER_TOKEN;
+    ints[at] = t.start;
+    ints[at + 1] = t.end;
+    ints[at + 2] = t.nStart;
+    ints[at + 3] = t.nEnd;
+    ints[at + 4] = t.flags;
+    ints[at + 5] = TOKEN_TYPE_CODE.get(t.type) ?? TOKEN_TYPES.length - 1;
+    ints[at + 6] = t.norm === t.text ? -1 : strings.push(t.norm) - 1;
+    ints[at + 7] = t.alt === undefined ? -1 : strings.push(t.alt) - 1;
+    // The surface is a slice of the normalised text (the tokenizer's rule); kept only if a stage made it otherwise.
+    ints[at + 8] = normalized.slice(t.nStart, t.nEnd) === t.text ? -1 : strings.push(t.text) - 1;
+  }
+  return { ints, strings };
+}
+
+function unpackTokens(p: PackedTokens, normalized: string): Token[] {
+  const n = p.ints.length / PER_TOKEN;
+  const out: Token[] = new Array<Token>(n);
+  for (let i = 0; i < n; i++) {
+    const at = i * PER_TOKEN;
+    const nStart = p.ints[at + 2]!;
+    const nEnd = p.ints[at + 3]!;
+    const textAt = p.ints[at + 8]!;
+    const text = textAt === -1 ? normalized.slice(nStart, nEnd) : p.strings[textAt]!;
+    const normAt = p.ints[at + 6]!;
+    const altAt = p.ints[at + 7]!;
+    // Same key order as the tokenizer's objects (one shape, monomorphic reads).
+    out[i] = { text, norm: normAt === -1 ? text : p.strings[normAt]!, alt: altAt === -1 ? undefined : p.strings[altAt]!, type: TOKEN_TYPES[p.ints[at + 5]!]!, start: p.ints[at]!, end: p.ints[at + 1]!, nStart, nEnd, flags: p.ints[at + 4]! };
+  }
+  return out;
 }
 
 /**
@@ -173,6 +243,53 @@ export class TriageDoc {
     if (value === undefined) throw new PipelineError(`Slot "${slot.name}": undefined is not a value (use null for "none").`);
     this.slotValues[slot.id] = value;
     if (slot.batchFact) this.touchedByBatch = true;
+  }
+
+  /** The doc as plain data for another thread (see DocSnapshot); batch facts are not carried (they come later). */
+  snapshot(): DocSnapshot {
+    const slots: Array<[string, unknown]> = [];
+    const all = this.slotValues;
+    for (let id = 0; id < all.length; id++) {
+      const v = all[id];
+      if (v !== undefined) slots.push([slotName(id), v]);
+    }
+    const clauses = new Int32Array(this.clauses.length * 4);
+    this.clauses.forEach((c, i) => clauses.set([c.from, c.to, c.sentence, (c.afterContrast ? 1 : 0) | (c.beforeContrast ? 2 : 0)], i * 4));
+    return { review: this.review, normalized: this.normalized, map: this.identity ? null : this.map, signals: this.signals, language: this.language, tokens: packTokens(this.tokens, this.normalized), clauses, slots };
+  }
+
+  /** A doc rebuilt from a snapshot made by another thread; a slot this thread does not define is a PipelineError. */
+  static fromSnapshot(s: DocSnapshot, maxTextLength: number): TriageDoc {
+    const doc = new TriageDoc(s.review, maxTextLength);
+    doc.normalized = s.normalized;
+    if (s.map !== null) doc.offsetMap = s.map;
+    doc.signals = s.signals;
+    doc.language = s.language;
+    doc.tokens = unpackTokens(s.tokens, s.normalized);
+    for (let at = 0; at < s.clauses.length; at += 4) {
+      const bits = s.clauses[at + 3]!;
+      doc.clauses.push({ from: s.clauses[at]!, to: s.clauses[at + 1]!, sentence: s.clauses[at + 2]!, afterContrast: (bits & 1) !== 0, beforeContrast: (bits & 2) !== 0 });
+    }
+    for (const [name, value] of s.slots) {
+      const slot = slotNamed(name);
+      if (!slot) throw new PipelineError(`A worker filled slot "${name}", which this thread does not define.`);
+      doc.slotValues[slot.id] = value;
+    }
+    return doc;
+  }
+
+  /**
+   * Drops the text-level state (tokens, clauses, normalised text) once a doc's
+   * per-review and batch work is done; its slots stay. A streaming window keeps
+   * past members of open near-duplicate groups this way.
+   */
+  releaseText(): void {
+    this.tokens = [];
+    this.clauses = [];
+    this.signals = [];
+    this.normalized = '';
+    this.map = identityMap(0);
+    this.identity = true;
   }
 
   /** True when a batch stage left a fact on this doc (its per-review decisions must be re-run). */

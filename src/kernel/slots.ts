@@ -55,6 +55,11 @@ export function defineSlot<T>(name: string, options: SlotOptions<T> = {}): Slot<
   return slot;
 }
 
+/** The slot defined under `name`, or undefined (a doc snapshot from a worker names its slots). */
+export function slotNamed(name: string): Slot<unknown> | undefined {
+  return byName.get(name);
+}
+
 /** Every slot defined so far, in definition order. */
 export function definedSlots(): readonly Slot<unknown>[] {
   return byId;

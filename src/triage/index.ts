@@ -7,3 +7,4 @@ export { dailySeries, type Day } from './daily.js';
 export { complaintThemes } from './themes.js';
 export { buildSlices, sliceValue, wilsonInterval, riskRatio, normalQuantile, BUILTIN_SLICE_DIMENSIONS, type SliceOptions } from './slices.js';
 export * from './types.js';
+export { mergeSummaries } from './merge.js';
