@@ -38,7 +38,7 @@ export type { CampaignGroup } from './spam/batch/types.js';
 export { ALERT_KINDS, ALERT_LEVELS, type QueueEntry, type Summary, type ThemeTerm, type DailyPoint, type Alert, type AlertKind, type AlertLevel } from './triage/types.js';
 
 // Errors: every deliberate error is a ReviewTriageError with a stable `code`.
-export { ReviewTriageError, InputError, OptionsError, LexiconError, PipelineError, type ErrorCode, type ValidationIssue } from './kernel/errors.js';
+export { ReviewTriageError, InputError, OptionsError, LexiconError, PipelineError, MissingDependencyError, type ErrorCode, type ValidationIssue } from './kernel/errors.js';
 
 // Options of each built-in stage (`stageOptions[name]`, or batch options by stage name).
 export { NormalizeOptionsSchema, type TextOptions as NormalizeOptions } from './text/service.js';
