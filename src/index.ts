@@ -41,7 +41,7 @@ export { LOCALES, CRISIS_PLANS, type Locale } from './schema/labels.js';
 export { MERCHANT_FIELDS, type MerchantField } from './kernel/review.js';
 
 // Errors: every deliberate error is a ReviewTriageError with a stable `code`.
-export { ReviewTriageError, InputError, OptionsError, LexiconError, TemplateError, PipelineError, StateError, type ErrorCode, type ValidationIssue } from './kernel/errors.js';
+export { ReviewTriageError, InputError, OptionsError, LexiconError, TemplateError, PipelineError, StateError, MissingDependencyError, type ErrorCode, type ValidationIssue } from './kernel/errors.js';
 
 // Options of each built-in stage (`stageOptions[name]`, or batch options by stage name).
 export { NormalizeOptionsSchema, type TextOptions as NormalizeOptions } from './text/service.js';

@@ -44,7 +44,7 @@ describe('renderReport: hostile text', () => {
     expect(html).toContain('&lt;title&gt;x&lt;/title&gt;');
     // A lone surrogate would make the document invalid UTF-8 when written.
     expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(html)).toBe(false);
-  });
+  }, 120_000); // the file's first test builds the analyzer and loads ECharts: 31 s once on the loaded CI machine
 
   it('esc() covers the five HTML specials, highlight() ignores spans outside the text', () => {
     expect(esc(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');

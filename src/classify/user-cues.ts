@@ -17,7 +17,7 @@ export class UserCues {
 
   constructor(ctx: AnalyzerContext) {
     const builtin = new Map<string, string>();
-    for (const lex of readBuiltinLexicons()) {
+    for (const lex of readBuiltinLexicons(ctx.dataDir)) {
       if (lex.kind !== 'topics' && lex.kind !== 'nature') continue;
       for (const e of lex.entries) builtin.set(`${lex.lang}/${lex.kind}/${ctx.text.normalizeTerm(e.term)}`, signature(e));
     }

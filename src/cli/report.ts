@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createAnalyzer as createLibraryAnalyzer, type Analyzer } from '../analyzer/analyzer.js';
-import { ReviewTriageError } from '../kernel/errors.js';
+import { MissingDependencyError, ReviewTriageError } from '../kernel/errors.js';
+import { loadEcharts } from '../report/charts.js';
 import { describeIssues, parseReviewInput } from '../kernel/review.js';
 import { REPORT_LOCALES, renderReport, type ReportLocale } from '../report/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, formatFromExtension, INPUT_FORMATS, strictArgs, UsageError, type InputFormat } from './args.js';
@@ -25,6 +26,10 @@ Options:
   --input-format FORMAT    jsonl | csv. Default: from the extension.
   --lexicon PATH           As for "analyze". Repeatable.
   --disable STAGE          As for "analyze". Repeatable.
+  --no-charts              No charts: bar charts become tables of counts and
+                           the other figures say they were left out. Needed
+                           when echarts (an optional dependency: npm install
+                           echarts) is not installed.
   -h, --help               Show this help.
 `;
 
@@ -36,6 +41,7 @@ const OPTIONS = {
   'input-format': { type: 'string' },
   lexicon: { type: 'string', multiple: true },
   disable: { type: 'string', multiple: true },
+  'no-charts': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -48,6 +54,7 @@ interface ReportCommand {
   inputFormat: InputFormat;
   lexicons: string[];
   disable: string[];
+  charts: boolean;
 }
 
 /** Parses the arguments after "report". Null means help was asked for. */
@@ -72,7 +79,7 @@ export function parseReportArgs(argv: string[]): ReportCommand | null {
   const out = values.out ?? 'report.html';
   if (out === '') throw new UsageError('--out needs a file name');
   if (path.resolve(out) === path.resolve(file)) throw new UsageError('--out must not be the input file (it would be overwritten)');
-  return { file, out, locale: locale as ReportLocale, utcOffsetMinutes, title: values.title, inputFormat: format as InputFormat, lexicons: values.lexicon ?? [], disable: values.disable ?? [] };
+  return { file, out, locale: locale as ReportLocale, utcOffsetMinutes, title: values.title, inputFormat: format as InputFormat, lexicons: values.lexicon ?? [], disable: values.disable ?? [], charts: !values['no-charts'] };
 }
 
 /**
@@ -98,6 +105,16 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
     fs.accessSync(path.dirname(path.resolve(cmd.out)), fs.constants.W_OK);
   } catch {
     throw new UsageError(`cannot write output file "${cmd.out}": its folder does not exist or is not writable`);
+  }
+
+  // A missing chart engine is found before the (long) analysis too.
+  if (cmd.charts) {
+    try {
+      loadEcharts();
+    } catch (e) {
+      if (e instanceof MissingDependencyError) throw new UsageError('the report\'s charts need echarts, an optional dependency of review-triage: run "npm install echarts", or pass --no-charts for a report without charts');
+      throw e;
+    }
   }
 
   let analyzer: Analyzer;
@@ -138,6 +155,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   const result = analyzer.analyzeBatch(inputs as Parameters<Analyzer['analyzeBatch']>[0], batchOptions);
   const html = renderReport(result, {
     locale: cmd.locale,
+    charts: cmd.charts,
     utcOffsetMinutes: cmd.utcOffsetMinutes,
     inputs,
     ...(cmd.title !== undefined ? { title: cmd.title } : {}),

@@ -2,7 +2,7 @@
  * Every error the library throws on purpose is a ReviewTriageError with a
  * stable `code`, so callers can branch on it without parsing messages.
  */
-export type ErrorCode = 'INVALID_INPUT' | 'INVALID_OPTIONS' | 'INVALID_LEXICON' | 'INVALID_TEMPLATES' | 'PIPELINE' | 'SEGMENTER' | 'STATE';
+export type ErrorCode = 'INVALID_INPUT' | 'INVALID_OPTIONS' | 'INVALID_LEXICON' | 'INVALID_TEMPLATES' | 'PIPELINE' | 'SEGMENTER' | 'STATE' | 'MISSING_DEPENDENCY';
 
 export class ReviewTriageError extends Error {
   readonly code: ErrorCode;
@@ -90,5 +90,19 @@ export class StateError extends ReviewTriageError {
     super('STATE', `Monitor state ${location}: ${reason}`, options);
     this.location = location;
     this.reason = reason;
+  }
+}
+
+/**
+ * An optional peer dependency a feature needs is not installed (echarts for
+ * the report's charts); the message says what to install or which option
+ * does without it.
+ */
+export class MissingDependencyError extends ReviewTriageError {
+  /** The package to install, e.g. `echarts`. */
+  readonly dependency: string;
+  constructor(dependency: string, message: string, options?: { cause?: unknown }) {
+    super('MISSING_DEPENDENCY', message, options);
+    this.dependency = dependency;
   }
 }

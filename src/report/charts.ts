@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import type * as Echarts from 'echarts';
+import { MissingDependencyError } from '../kernel/errors.js';
 import { moduleFile } from '../util/module-file.js';
-import { esc } from './html.js';
+import type { ReportContext } from './context.js';
+import { esc, note } from './html.js';
 
 /** The CJK-capable font stack used by the page and inside the charts. */
 export const FONT_STACK =
@@ -19,9 +21,25 @@ export const COLORS = {
 
 let echarts: typeof Echarts | null = null;
 
-/** ECharts, loaded on the first chart: importing the library should not pay for the report's chart engine. */
-function echartsLib(): typeof Echarts {
-  return (echarts ??= createRequire(moduleFile())('echarts') as typeof Echarts);
+/**
+ * ECharts, loaded on the first chart: importing the library should not pay
+ * for the report's chart engine, and it is an optional peer dependency (62 MB,
+ * two thirds of a default install), so a user who never draws charts need not
+ * install it. Missing, it is a MissingDependencyError naming both ways out.
+ */
+export function loadEcharts(): typeof Echarts {
+  if (echarts) return echarts;
+  try {
+    return (echarts = createRequire(moduleFile())('echarts') as typeof Echarts);
+  } catch (cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND') throw cause;
+    throw new MissingDependencyError(
+      'echarts',
+      'The report\'s charts need echarts, an optional peer dependency of review-triage: run "npm install echarts", or pass charts: false to renderReport (--no-charts on the command line) for a report without charts.',
+      { cause },
+    );
+  }
 }
 
 /**
@@ -32,7 +50,7 @@ function echartsLib(): typeof Echarts {
  * the style attribute ECharts writes).
  */
 export function svgChart(option: Echarts.EChartsCoreOption, width: number, height: number): string {
-  const chart = echartsLib().init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = loadEcharts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: 'sans-serif' }, ...option });
     return chart.renderToSVGString();
@@ -41,16 +59,29 @@ export function svgChart(option: Echarts.EChartsCoreOption, width: number, heigh
   }
 }
 
-/** A chart in a <figure>: `data-chart` names it for the tests and the print layout. */
-export function chartFigure(name: string, caption: string, option: Echarts.EChartsCoreOption, width = 960, height = 280): string {
-  return `<figure class="chart" data-chart="${esc(name)}"><figcaption>${esc(caption)}</figcaption>${svgChart(option, width, height)}</figure>`;
+/**
+ * A chart in a <figure>: `data-chart` names it for the tests and the print
+ * layout. With `charts: false` the figure keeps its caption and says the
+ * chart was left out (the tables and notes around it are unchanged).
+ */
+export function chartFigure(ctx: ReportContext, name: string, caption: string, option: Echarts.EChartsCoreOption, width = 960, height = 280): string {
+  const content = ctx.o.charts ? svgChart(option, width, height) : note(ctx.t.missing.noCharts);
+  return `<figure class="chart" data-chart="${esc(name)}"><figcaption>${esc(caption)}</figcaption>${content}</figure>`;
 }
 
-/** A horizontal bar chart of labelled counts (breakdowns, spam kinds). */
-export function barChart(name: string, caption: string, labels: string[], values: number[], color: string | string[], width = 460): string {
+/**
+ * A horizontal bar chart of labelled counts (breakdowns, spam kinds); with
+ * `charts: false`, the same counts as a two-column table.
+ */
+export function barChart(ctx: ReportContext, name: string, caption: string, labels: string[], values: number[], color: string | string[], width = 460): string {
+  if (!ctx.o.charts) {
+    const rows = labels.map((l, i) => `<tr><td>${esc(l)}</td><td class="nowrap">${values[i]}</td></tr>`).join('');
+    return `<figure class="chart" data-chart="${esc(name)}"><figcaption>${esc(caption)}</figcaption><table><tbody>${rows}</tbody></table></figure>`;
+  }
   const height = Math.max(120, 40 + labels.length * 26);
   const data = values.map((v, i) => ({ value: v, itemStyle: { color: Array.isArray(color) ? color[i % color.length] : color } }));
   return chartFigure(
+    ctx,
     name,
     caption,
     {

@@ -90,7 +90,7 @@ export interface ReportStrings {
     reviews: string;
   };
   spam: { kinds: string; advertising: string; noSpam: string; noAds: string; capped: string };
-  missing: { empty: string; noTimestamps: string; undated: string; noRatings: string; noSummary: string };
+  missing: { empty: string; noTimestamps: string; undated: string; noRatings: string; noSummary: string; noCharts: string };
   footer: { version: string; options: string; timeZone: string; generatedAt: string; computed: string };
   levels: Record<SeverityLevel, string>;
   natures: Record<Nature, string>;
@@ -185,6 +185,7 @@ const en: ReportStrings = {
     undated: '{n} review(s) have no usable timestamp and are left out of the daily series.',
     noRatings: 'No review has a rating.',
     noSummary: 'The summary stage did not run: counts are computed from the items.',
+    noCharts: 'Chart left out (the report was made without charts).',
   },
   footer: { version: 'review-triage {v}', options: 'Options', timeZone: 'Time zone', generatedAt: 'Generated at', computed: 'Labels, severity, queue, groups and alerts come from analyzeBatch; this page only draws them.' },
   levels: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' },
@@ -292,6 +293,7 @@ const zh: ReportStrings = {
     undated: '{n} 条评论没有可用的时间，未计入每日趋势。',
     noRatings: '没有评论带有评分。',
     noSummary: '汇总阶段未运行：统计数据由逐条结果计算。',
+    noCharts: '此图表未绘制（报告在无图表模式下生成）。',
   },
   footer: { version: 'review-triage {v}', options: '选项', timeZone: '时区', generatedAt: '生成时间', computed: '标签、严重程度、队列、分组和预警均来自 analyzeBatch；本页面只负责展示。' },
   levels: { critical: '紧急', high: '高', medium: '中', low: '低' },

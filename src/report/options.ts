@@ -43,6 +43,11 @@ export const ReportOptionsSchema = z
     minSliceSupport: z.number().int().min(1).default(20),
     /** Slice values (heatmap rows) shown per dimension, most reviewed first. */
     maxSliceValues: z.number().int().min(1).max(100).default(15),
+    /**
+     * Draw the charts with ECharts (an optional peer dependency: a MissingDependencyError names it when it is not
+     * installed). false: no ECharts; bar charts become tables of their counts, the other figures say they were left out.
+     */
+    charts: z.boolean().default(true),
     /** Version shown in the footer; default: this package's. */
     version: z.string().optional(),
   })

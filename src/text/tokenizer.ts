@@ -167,7 +167,14 @@ export class ScriptTokenizer {
 
   private latinPieces(run: string): string[] {
     // Only a run with an apostrophe can hold a contraction; plain words are already tokens.
-    return run.includes("'") || run.includes('’') ? splitContractions(straightQuotes(run)) : [run];
+    if (run.includes('’')) {
+      // Split as if the quotes were straight (same length), but keep the text's own characters in each piece,
+      // so `didn’t` gives `did` + `n’t` at their offsets (the norm of `n’t` is `n't`) instead of losing `n’t`.
+      const pieces = splitContractions(straightQuotes(run));
+      let at = 0;
+      return pieces.map((p) => run.slice(at, (at += p.length)));
+    }
+    return run.includes("'") ? splitContractions(run) : [run];
   }
 
   /** Places pieces of a run at their offsets; pieces that do not occur in order are skipped. */

@@ -14,13 +14,13 @@ export function breakdownSection(ctx: ReportContext): string {
   const topics = TOPICS.filter((k) => c.topics[k] > 0).sort((a, b) => c.topics[b] - c.topics[a]);
   let body = '<div class="two">';
   body += natures.length
-    ? barChart('nature', t.breakdown.nature, natures.map((n) => t.natures[n] + share(c.nature[n])), natures.map((n) => c.nature[n]), COLORS.negative)
+    ? barChart(ctx, 'nature', t.breakdown.nature, natures.map((n) => t.natures[n] + share(c.nature[n])), natures.map((n) => c.nature[n]), COLORS.negative)
     : `<div>${note(`${t.breakdown.nature}: 0`)}</div>`;
   body += topics.length
-    ? barChart('topics', t.breakdown.topics, topics.map((k) => t.topics[k] + share(c.topics[k])), topics.map((k) => c.topics[k]), COLORS.volume)
+    ? barChart(ctx, 'topics', t.breakdown.topics, topics.map((k) => t.topics[k] + share(c.topics[k])), topics.map((k) => c.topics[k]), COLORS.volume)
     : `<div>${note(`${t.breakdown.topics}: 0`)}</div>`;
   body += '</div>';
-  body += barChart('severity', t.breakdown.severity, SEVERITY_LEVELS.map((l) => t.levels[l]), SEVERITY_LEVELS.map((l) => c.severity[l]), SEVERITY_LEVELS.map((l) => COLORS.levels[l]!), 960);
+  body += barChart(ctx, 'severity', t.breakdown.severity, SEVERITY_LEVELS.map((l) => t.levels[l]), SEVERITY_LEVELS.map((l) => c.severity[l]), SEVERITY_LEVELS.map((l) => COLORS.levels[l]!), 960);
   body += `<p class="small">${esc(`${t.headline.reviews}: ${c.total} · ${t.daily.negative}: ${c.negative}`)}</p>`;
   return section('breakdown', t.sections.breakdown, body);
 }

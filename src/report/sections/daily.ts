@@ -34,7 +34,7 @@ export function dailySection(ctx: ReportContext): string {
   const legend = { top: 4, textStyle: { fontSize: 12 } };
   const xAxis = { type: 'category', data: dates, axisLabel: { hideOverlap: true } };
 
-  body += chartFigure('daily-volume', t.daily.volume, {
+  body += chartFigure(ctx, 'daily-volume', t.daily.volume, {
     grid,
     legend,
     xAxis,
@@ -46,7 +46,7 @@ export function dailySection(ctx: ReportContext): string {
   });
 
   const rateFired = dates.map((d, i) => (fired.rate.has(d) ? round(points[i]!.negativeRate) : null));
-  body += chartFigure('daily-negative-rate', t.daily.negativeRate, {
+  body += chartFigure(ctx, 'daily-negative-rate', t.daily.negativeRate, {
     grid,
     legend,
     xAxis,
@@ -60,7 +60,7 @@ export function dailySection(ctx: ReportContext): string {
 
   if (points.some((p) => p.averageRating !== null)) {
     const ratingFired = dates.map((d, i) => (fired.rating.has(d) ? round(points[i]!.averageRating, 2) : null));
-    body += chartFigure('daily-rating', t.daily.averageRating, {
+    body += chartFigure(ctx, 'daily-rating', t.daily.averageRating, {
       grid,
       legend,
       xAxis,

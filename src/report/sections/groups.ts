@@ -115,7 +115,8 @@ function timeline(ctx: ReportContext, id: string, members: string[]): string {
     const ms = ctx.byId.get(m)?.time;
     return ms === null || ms === undefined ? [] : [ms];
   });
-  if (!times.length) return '';
+  // Without charts a per-group note would only repeat itself: the first/last times are in the text above.
+  if (!times.length || !ctx.o.charts) return '';
   const off = ctx.o.utcOffsetMinutes;
   let lo = Infinity;
   let hi = -Infinity;
@@ -142,6 +143,7 @@ function timeline(ctx: ReportContext, id: string, members: string[]): string {
     values.push(n);
   }
   return chartFigure(
+    ctx,
     `timeline-${id}`,
     '',
     { grid: { left: 34, right: 8, top: 8, bottom: 22 }, xAxis: { type: 'category', data: labels, axisLabel: { fontSize: 10, hideOverlap: true } }, yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 10 } }, series: [{ type: 'bar', data: values, itemStyle: { color: COLORS.negative }, barMaxWidth: 14 }] },

@@ -52,6 +52,7 @@ function heatmap(ctx: ReportContext, dim: SliceDimension): string | null {
   const height = 120 + values.length * 28;
   return (
     chartFigure(
+      ctx,
       `heatmap-${dim}`,
       fill(t.slices.heatmapTitle, { dim: dimName }),
       {

@@ -12,7 +12,7 @@ export function spamSection(ctx: ReportContext): string {
   const c = countLabels(ctx);
   let body = '';
   const kinds = SPAM_KINDS.filter((k) => c.spamKinds[k] > 0);
-  body += kinds.length ? barChart('spam-kinds', `${t.spam.kinds} (${c.spamTotal})`, kinds.map((k) => t.spamKinds[k]), kinds.map((k) => c.spamKinds[k]), COLORS.muted, 960) : note(ctx.rows.length ? t.spam.noSpam : t.missing.empty);
+  body += kinds.length ? barChart(ctx, 'spam-kinds', `${t.spam.kinds} (${c.spamTotal})`, kinds.map((k) => t.spamKinds[k]), kinds.map((k) => c.spamKinds[k]), COLORS.muted, 960) : note(ctx.rows.length ? t.spam.noSpam : t.missing.empty);
   const ads = ctx.rows.filter((r) => r.item.spam?.kinds?.includes('advertising'));
   body += `<h3>${esc(t.spam.advertising)} (${ads.length})</h3>`;
   if (!ads.length) return section('spam', t.sections.spam, body + note(t.spam.noAds));
