@@ -264,7 +264,7 @@ describe('odd input', () => {
 });
 
 describe('recommended actions do not depend on earlier reviews', () => {
-  it('topics in either order give the same list, whichever an analyzer saw first', () => {
+  it('the list follows the review\'s topic order, whichever an analyzer saw first', () => {
     const text = '颜色和图片不一样，做工也很粗糙';
     const first = build();
     const a1 = sev(text, complaint(['quality', 'mismatch']), {}, first);
@@ -273,8 +273,8 @@ describe('recommended actions do not depend on earlier reviews', () => {
     const b2 = sev(text, complaint(['mismatch', 'quality']), {}, second);
     const b1 = sev(text, complaint(['quality', 'mismatch']), {}, second);
     expect(a1.actions.length).toBeGreaterThan(3);
-    expect(a2.actions).toEqual(a1.actions);
     expect(b1.actions).toEqual(a1.actions);
-    expect(b2.actions).toEqual(a1.actions);
+    expect(b2.actions).toEqual(a2.actions);
+    expect([...a2.actions].sort()).toEqual([...a1.actions].sort());
   });
 });

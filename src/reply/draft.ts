@@ -31,7 +31,7 @@ export const ReplyOptionsSchema = z.strictObject({
 export type ReplyOptions = z.input<typeof ReplyOptionsSchema>;
 
 /** The parts of an Analysis a draft reads (other fields are ignored, so results of newer versions still fit). */
-const DraftInputSchema = z.object({
+export const DraftInputSchema = z.object({
   language: z.enum(LANGUAGES),
   negative: z.object({ nature: z.enum(NATURES), topics: z.array(z.enum(TOPICS)) }).nullable(),
   severity: z.object({ level: z.enum(SEVERITY_LEVELS) }),
