@@ -8,7 +8,7 @@ describe('English comment spam pattern families', () => {
     ['a bare check-out plug', 'check out the remix I made last night'],
     ['a plug after a greeting', 'hey guys, go check out what we recorded'],
     ['engagement bait', 'thumbs up if this song got you through exams'],
-    ['like-if bait', 'like this comment if you are here in winter'],
+    ['like-if bait', 'like this comment if winter brought you back to this song'],
     ['a search direction', 'just search our band name on YouTube, you will love it'],
     ['a chain post', 'copy and paste this on five videos or your crush ignores you'],
     ['a link with an unlisted ending and a path', 'new beats at dropzone.beats/tape free download'],
